@@ -1,0 +1,75 @@
+"""What the sub-commands share: exit codes, argument types, error printing, JSON output."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from typing import Any
+
+import pendulum
+
+from mgp_convention.convention import Convention
+from mgp_convention.errors import ConventionError, LoadError
+from mgp_convention.io import load_path, loads
+
+__all__ = [
+    "EXIT_INVALID",
+    "EXIT_OK",
+    "EXIT_USAGE",
+    "UsageError",
+    "date_argument",
+    "print_json",
+    "read_convention",
+    "report",
+    "today_in_paris",
+]
+
+EXIT_OK = 0
+EXIT_INVALID = 1
+EXIT_USAGE = 2
+
+
+class UsageError(ConventionError):
+    """A command line that cannot be run as written (exit code 2)."""
+
+
+def today_in_paris() -> dt.date:
+    """Today's civil date in Europe/Paris: the CLI's default for ``--on``."""
+    today = pendulum.now("Europe/Paris")
+    return dt.date(today.year, today.month, today.day)
+
+
+def date_argument(text: str) -> dt.date:
+    """An argparse ``type=`` for a ``YYYY-MM-DD`` date."""
+    try:
+        if len(text) != 10:
+            raise ValueError(text)
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"invalid date {text!r}: expected YYYY-MM-DD, e.g. 2026-03-28"
+        ) from None
+
+
+def report(err: ConventionError) -> None:
+    """Print an error on stderr: one line per problem, no traceback."""
+    if isinstance(err, LoadError):
+        for problem in err.problems:
+            print(f"error: {problem}", file=sys.stderr)
+    else:
+        print(f"error: {err}", file=sys.stderr)
+
+
+def print_json(data: Any) -> None:
+    """Print ``data`` as indented UTF-8 JSON on stdout."""
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def read_convention(name: str) -> Convention:
+    """Load the convention file ``name`` (``-`` for stdin)."""
+    if name == "-":
+        return loads(sys.stdin.buffer.read())
+    return load_path(name)

@@ -1,0 +1,131 @@
+"""The package's errors: one root, and subclasses that say what is wrong and where.
+
+Every error a user can trigger is a :class:`ConventionError`. Each carries, as
+attributes a program can act on:
+
+- ``field``: the path of the value at fault (``$.beneficiary.siren``) when there is one;
+- ``article``: the article of the convention or the legal source whose rule is broken.
+
+>>> err = InvalidValue("not a valid SIREN (check digit)", field="$.beneficiary.siren")
+>>> str(err)
+'$.beneficiary.siren: not a valid SIREN (check digit)'
+>>> isinstance(err, ValueError)
+True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import attrs
+
+__all__ = [
+    "ConventionError",
+    "DateError",
+    "EventRefused",
+    "FileFormatError",
+    "InvalidValue",
+    "LoadError",
+    "MoneyError",
+    "Problem",
+]
+
+
+class ConventionError(Exception):
+    """Root of every error raised by ``mgp_convention``.
+
+    ``message`` is the plain-words explanation; ``field`` the path of the value at
+    fault, if any; ``article`` the rule's reference (``"Art. 12 al. 2"``), if any.
+    """
+
+    def __init__(
+        self, message: str, *, field: str | None = None, article: str | None = None
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.field = field
+        self.article = article
+
+    def __str__(self) -> str:
+        text = f"{self.field}: {self.message}" if self.field else self.message
+        if self.article:
+            text += f" ({self.article})"
+        return text
+
+
+class InvalidValue(ConventionError, ValueError):
+    """A value that breaks a rule of the data model (a bad SIREN, an empty name…)."""
+
+
+class DateError(InvalidValue):
+    """A date that cannot be used: malformed, naive datetime, out of order."""
+
+
+class MoneyError(InvalidValue):
+    """An amount that cannot be used: a float, negative, more than two decimals…"""
+
+
+class FileFormatError(ConventionError):
+    """A convention file that is not JSON, or not a JSON object, or of an unknown version."""
+
+
+@attrs.frozen
+class Problem:
+    """One problem found while loading a file: where (JSON path), what, and which rule."""
+
+    path: str
+    message: str
+    article: str | None = None
+
+    def __str__(self) -> str:
+        text = f"{self.path}: {self.message}"
+        return f"{text} ({self.article})" if self.article else text
+
+
+class LoadError(ConventionError, ValueError):
+    """A convention file with one or more problems; ``problems`` lists **every** one."""
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems: tuple[Problem, ...] = tuple(problems)
+        first = self.problems[0] if self.problems else None
+        super().__init__(
+            "\n".join(str(p) for p in self.problems) or "invalid convention",
+            field=first.path if first else None,
+            article=first.article if first else None,
+        )
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class EventRefused(ConventionError):
+    """A dated event the lifecycle refuses; nothing was changed.
+
+    ``event`` is the event's type, ``state`` the state it was refused in,
+    ``reason`` the unmet condition in plain words, ``article`` the rule.
+    ``index`` is the event's position in a file's ``events`` list, when replaying one.
+    """
+
+    def __init__(
+        self,
+        event: str,
+        state: str,
+        reason: str,
+        *,
+        article: str | None = None,
+        index: int | None = None,
+    ) -> None:
+        self.event = event
+        self.state = state
+        self.reason = reason
+        self.index = index
+        where = f"events[{index}] " if index is not None else ""
+        super().__init__(
+            f"{where}{event!r} refused in state {state!r}: {reason}",
+            field=f"$.events[{index}]" if index is not None else None,
+            article=article,
+        )
+
+    def __str__(self) -> str:
+        text = self.message
+        return f"{text} ({self.article})" if self.article else text

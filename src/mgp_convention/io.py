@@ -1,0 +1,327 @@
+"""The convention file: versioned JSON, one convention per file, read and written by
+a cattrs converter the package owns (:data:`converter`).
+
+Reading is strict and reports **every** problem, each with its JSON path
+(``$.beneficiary.siren``): unknown keys are refused (a misspelt key must not be
+silently ignored), amounts are strings (``"125000.00"``: a JSON number with a
+decimal point is a float and is refused), dates are ``YYYY-MM-DD``.
+
+>>> from mgp_convention.io import dumps, loads
+>>> from mgp_convention.examples import example_convention
+>>> convention = example_convention()
+>>> loads(dumps(convention)) == convention
+True
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import enum
+import json
+import re
+import typing
+from collections.abc import Callable
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+import attrs
+import cattrs
+from cattrs.gen import make_dict_unstructure_fn
+
+from mgp_convention.convention import Convention, coherence_problems
+from mgp_convention.errors import ConventionError, FileFormatError, LoadError, Problem
+from mgp_convention.events import EVENT_TYPES, Event
+
+__all__ = [
+    "converter",
+    "dump_path",
+    "dumps",
+    "load_path",
+    "loads",
+    "structure",
+    "unstructure",
+]
+
+converter = cattrs.Converter()
+"""The package's own converter (never cattrs' global one)."""
+
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_AMOUNT = re.compile(r"-?[0-9]+(\.[0-9]+)?")
+
+
+class _Invalid(Exception):
+    """A leaf value that cannot be read; becomes a :class:`Problem` at its path."""
+
+
+def _kind(value: Any) -> str:
+    return {
+        dict: "an object",
+        list: "a list",
+        str: "a string",
+        bool: "true/false",
+        int: "a whole number",
+        float: "a decimal number",
+        type(None): "null",
+    }.get(type(value), type(value).__name__)
+
+
+# --- leaf hooks: strict, no coercion ---------------------------------------------------
+
+
+def _structure_str(value: Any, _: type) -> str:
+    if not isinstance(value, str):
+        raise _Invalid(f"expected a string, got {_kind(value)}")
+    return value
+
+
+def _structure_int(value: Any, _: type) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise _Invalid(f"expected a whole number, got {_kind(value)}")
+    return value
+
+
+def _structure_bool(value: Any, _: type) -> bool:
+    if not isinstance(value, bool):
+        raise _Invalid(f"expected true or false, got {_kind(value)}")
+    return value
+
+
+def _structure_date(value: Any, _: type) -> dt.date:
+    if not isinstance(value, str) or not _DATE.fullmatch(value):
+        raise _Invalid(f"expected a date written YYYY-MM-DD, got {value!r}")
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise _Invalid(f"{value!r} is not a day of the calendar") from None
+
+
+def _structure_decimal(value: Any, _: type) -> Decimal:
+    if isinstance(value, float):
+        raise _Invalid(
+            f"the amount {value!r} is a JSON float, which cannot hold cents exactly: "
+            f'write it as a string, e.g. "{value:.2f}"'
+        )
+    if isinstance(value, bool) or not isinstance(value, (int, str)):
+        raise _Invalid(f'expected an amount as a string, e.g. "12500.00", got {_kind(value)}')
+    text = str(value)
+    if "," in text:
+        raise _Invalid(f'{text!r}: write amounts with a dot for decimals, e.g. "12500.50"')
+    if not _AMOUNT.fullmatch(text):
+        raise _Invalid(f'{text!r} is not an amount in euros, e.g. "12500.00"')
+    try:
+        return Decimal(text)
+    except InvalidOperation:  # pragma: no cover - the pattern above rules it out
+        raise _Invalid(f"{text!r} is not an amount") from None
+
+
+def _structure_enum(cls: type[enum.Enum]) -> Callable[[Any, type], enum.Enum]:
+    allowed = {member.value: member for member in cls}
+
+    def structure(value: Any, _: type) -> enum.Enum:
+        if isinstance(value, str) and value in allowed:
+            return allowed[value]
+        raise _Invalid(f"{value!r} is not one of: {', '.join(map(str, allowed))}")
+
+    return structure
+
+
+converter.register_structure_hook(str, _structure_str)
+converter.register_structure_hook(int, _structure_int)
+converter.register_structure_hook(bool, _structure_bool)
+converter.register_structure_hook(dt.date, _structure_date)
+converter.register_structure_hook(Decimal, _structure_decimal)
+converter.register_structure_hook_factory(
+    lambda t: isinstance(t, type) and issubclass(t, enum.Enum), _structure_enum
+)
+
+# --- composite hooks: collect every problem with its path ------------------------------
+
+
+def _prefixed(prefix: str, error: LoadError) -> list[Problem]:
+    return [attrs.evolve(p, path=prefix + p.path) for p in error.problems]
+
+
+def _structure_at(value: Any, type_: Any, path: str, problems: list[Problem]) -> Any:
+    """Structure ``value`` as ``type_``, appending any problem (with ``path``)."""
+    try:
+        return converter.structure(value, type_)
+    except LoadError as err:
+        problems.extend(_prefixed(path, err))
+    except _Invalid as err:
+        problems.append(Problem(path, str(err)))
+    except ConventionError as err:
+        field = f".{err.field}" if err.field else ""
+        problems.append(Problem(path + field, err.message, err.article))
+    return _FAILED
+
+
+_FAILED: Any = object()
+
+
+def _structure_tuple(type_: Any) -> Callable[[Any, Any], tuple[Any, ...]]:
+    (item_type, _ellipsis) = typing.get_args(type_)
+
+    def structure(value: Any, _: Any) -> tuple[Any, ...]:
+        if not isinstance(value, list):
+            raise _Invalid(f"expected a list, got {_kind(value)}")
+        problems: list[Problem] = []
+        items = [
+            _structure_at(item, item_type, f"[{index}]", problems)
+            for index, item in enumerate(value)
+        ]
+        if problems:
+            raise LoadError(problems)
+        return tuple(items)
+
+    return structure
+
+
+def _is_homogeneous_tuple(type_: Any) -> bool:
+    args = typing.get_args(type_)
+    return typing.get_origin(type_) is tuple and len(args) == 2 and args[1] is Ellipsis
+
+
+def _build(cls: type, value: Any, *, skip: frozenset[str] = frozenset()) -> Any:
+    """Structure an attrs class from a JSON object, collecting every problem."""
+    if not isinstance(value, dict):
+        raise _Invalid(f"expected an object, got {_kind(value)}")
+    fields = {f.name: f for f in attrs.fields(cls)}
+    hints = typing.get_type_hints(cls)
+    problems: list[Problem] = []
+    for key in value:
+        if key not in fields and key not in skip:
+            close = difflib.get_close_matches(str(key), fields, n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            problems.append(Problem(f".{key}", f"unknown key {key!r}{hint}"))
+    values: dict[str, Any] = {}
+    for name, field in fields.items():
+        if name not in value:
+            if field.default is attrs.NOTHING:
+                problems.append(Problem(f".{name}", "required key is missing"))
+            continue
+        result = _structure_at(value[name], hints[name], f".{name}", problems)
+        if result is not _FAILED:
+            values[name] = result
+    for problem in coherence_problems(cls, values):
+        field = f".{problem.field}" if problem.field else ""
+        problems.append(Problem(field, problem.message, problem.article))
+    if problems:
+        raise LoadError(problems)
+    try:
+        return cls(**values)
+    except ConventionError as err:
+        field = f".{err.field}" if err.field else ""
+        raise LoadError([Problem(field, err.message, err.article)]) from None
+
+
+def _structure_event(value: Any, _: type) -> Event:
+    if not isinstance(value, dict):
+        raise _Invalid(f"expected an event object, got {_kind(value)}")
+    kind = value.get("type")
+    if not isinstance(kind, str):
+        raise LoadError([Problem(".type", f"required: one of {', '.join(EVENT_TYPES)}")])
+    cls = EVENT_TYPES.get(kind)
+    if cls is None:
+        close = difflib.get_close_matches(kind, EVENT_TYPES, n=1)
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        raise LoadError([Problem(".type", f"unknown event type {kind!r}{hint}")])
+    event: Event = _build(cls, value, skip=frozenset({"type"}))
+    return event
+
+
+converter.register_structure_hook(Event, _structure_event)
+converter.register_structure_hook_factory(_is_homogeneous_tuple, _structure_tuple)
+converter.register_structure_hook_factory(
+    attrs.has, lambda cls: lambda value, _: _build(cls, value)
+)
+
+# --- unstructuring: JSON-ready values --------------------------------------------------
+
+converter.register_unstructure_hook(dt.date, dt.date.isoformat)
+converter.register_unstructure_hook(Decimal, lambda d: f"{d:.2f}")
+_EVENT_UNSTRUCTURE = {
+    kind: make_dict_unstructure_fn(cls, converter) for kind, cls in EVENT_TYPES.items()
+}
+
+
+def _unstructure_event(event: Event) -> dict[str, Any]:
+    return {"type": event.type, **_EVENT_UNSTRUCTURE[event.type](event)}
+
+
+converter.register_unstructure_hook(Event, _unstructure_event)
+
+
+# --- the public functions ----------------------------------------------------------------
+
+
+def structure(data: Any) -> Convention:
+    """A :class:`Convention` from parsed JSON, or :class:`LoadError` listing every problem."""
+    try:
+        convention: Convention = converter.structure(data, Convention)
+    except LoadError as err:
+        raise LoadError(_prefixed("$", err)) from None
+    except _Invalid as err:
+        raise LoadError([Problem("$", str(err))]) from None
+    return convention
+
+
+def unstructure(convention: Convention) -> dict[str, Any]:
+    """The JSON-ready ``dict`` of a convention (``schema_version`` first)."""
+    data: dict[str, Any] = converter.unstructure(convention)
+    return {"schema_version": data.pop("schema_version"), **data}
+
+
+def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise FileFormatError(f"the key {key!r} appears twice in the same object")
+        result[key] = value
+    return result
+
+
+def _reject_constant(name: str) -> Any:
+    raise FileFormatError(f"{name} is not valid JSON")
+
+
+def loads(text: str | bytes) -> Convention:
+    """Read a convention from JSON text (UTF-8 when given bytes)."""
+    if isinstance(text, bytes):
+        try:
+            text = text.decode("utf-8-sig")
+        except UnicodeDecodeError as err:
+            raise FileFormatError(
+                f"the file is not UTF-8 text (byte {err.start}): save it as UTF-8"
+            ) from None
+    try:
+        data = json.loads(
+            text, object_pairs_hook=_no_duplicate_keys, parse_constant=_reject_constant
+        )
+    except json.JSONDecodeError as err:
+        raise FileFormatError(
+            f"not valid JSON: {err.msg} (line {err.lineno}, column {err.colno})"
+        ) from None
+    except RecursionError:
+        raise FileFormatError("not a convention: the JSON is nested too deeply") from None
+    return structure(data)
+
+
+def dumps(convention: Convention) -> str:
+    """The convention as JSON text (UTF-8, indented, ending with a newline)."""
+    return json.dumps(unstructure(convention), ensure_ascii=False, indent=2) + "\n"
+
+
+def load_path(path: str | Path) -> Convention:
+    """Read a convention file; a file that cannot be read is a :class:`FileFormatError`."""
+    try:
+        data = Path(path).read_bytes()
+    except OSError as err:
+        raise FileFormatError(f"cannot read {str(path)!r}: {err.strerror}") from None
+    return loads(data)
+
+
+def dump_path(convention: Convention, path: str | Path) -> None:
+    """Write a convention file."""
+    Path(path).write_text(dumps(convention), encoding="utf-8")
