@@ -99,6 +99,13 @@ def coherence_problems(cls: type, values: Mapping[str, Any]) -> list[InvalidValu
     return [problem for rule in _RULES.get(cls, ()) for problem in rule(values)]
 
 
+def _part(value: Any, name: str) -> Any:
+    """Field ``name`` of an attrs instance or of a mapping of loaded fields."""
+    if isinstance(value, Mapping):
+        return value.get(name)
+    return getattr(value, name, None)
+
+
 def _raise_first(cls: type, instance: Any) -> None:
     problems = coherence_problems(cls, attrs.asdict(instance, recurse=False))
     if problems:
@@ -233,21 +240,23 @@ class Convention:
 @_rule_for(Convention)
 def _end_after_start(values: Mapping[str, Any]) -> Iterator[InvalidValue]:
     end, experiment = values.get("end_date"), values.get("experiment")
-    if isinstance(end, dt.date) and isinstance(experiment, Experiment):
-        start = experiment.indicative_start
-        if end < start:
-            yield InvalidValue(
-                f"the end date ({end}) comes before the experiment's indicative start ({start})",
-                field="end_date",
-                article=ART2_DURATION.label,
-            )
-        deadline = experiment.evaluation_deadline
-        if deadline is not None and deadline > end:
-            yield InvalidValue(
-                f"the evaluation deadline ({deadline}) comes after the end date ({end})",
-                field="experiment.evaluation_deadline",
-                article=ART2_DURATION.label,
-            )
+    if not isinstance(end, dt.date):
+        return
+    # While loading, a partly wrong experiment arrives as a mapping of its good fields.
+    start = _part(experiment, "indicative_start")
+    deadline = _part(experiment, "evaluation_deadline")
+    if isinstance(start, dt.date) and end < start:
+        yield InvalidValue(
+            f"the end date ({end}) comes before the experiment's indicative start ({start})",
+            field="end_date",
+            article=ART2_DURATION.label,
+        )
+    if isinstance(deadline, dt.date) and deadline > end:
+        yield InvalidValue(
+            f"the evaluation deadline ({deadline}) comes after the end date ({end})",
+            field="experiment.evaluation_deadline",
+            article=ART2_DURATION.label,
+        )
 
 
 @_rule_for(Convention)

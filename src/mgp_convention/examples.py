@@ -65,7 +65,7 @@ def example_convention() -> Convention:
         ),
         end_date=dt.date(2028, 3, 31),
         events=(
-            Signature(dt.date(2027, 1, 12), party=Party.BENEFICIARY),
-            Signature(dt.date(2027, 1, 19), party=Party.METROPOLE),
+            Signature(dt.date(2026, 11, 12), party=Party.BENEFICIARY),
+            Signature(dt.date(2026, 11, 19), party=Party.METROPOLE),
         ),
     )

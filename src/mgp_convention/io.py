@@ -32,7 +32,8 @@ from cattrs.gen import make_dict_unstructure_fn
 
 from mgp_convention.convention import Convention, coherence_problems
 from mgp_convention.errors import ConventionError, FileFormatError, LoadError, Problem
-from mgp_convention.events import EVENT_TYPES, Event
+from mgp_convention.events import EVENT_TYPES, DelayCause, Event, Ground, Obligation, Party
+from mgp_convention.parties import BodyKind
 
 __all__ = [
     "converter",
@@ -132,9 +133,10 @@ converter.register_structure_hook(int, _structure_int)
 converter.register_structure_hook(bool, _structure_bool)
 converter.register_structure_hook(dt.date, _structure_date)
 converter.register_structure_hook(Decimal, _structure_decimal)
-converter.register_structure_hook_factory(
-    lambda t: isinstance(t, type) and issubclass(t, enum.Enum), _structure_enum
-)
+# Hooks registered by class also catch subclasses (the `str` hook would take a StrEnum),
+# so each enumeration of the file format gets its own, more specific, hook.
+for _enum in (BodyKind, Party, DelayCause, Obligation, Ground):
+    converter.register_structure_hook(_enum, _structure_enum(_enum))
 
 # --- composite hooks: collect every problem with its path ------------------------------
 
@@ -149,6 +151,8 @@ def _structure_at(value: Any, type_: Any, path: str, problems: list[Problem]) ->
         return converter.structure(value, type_)
     except LoadError as err:
         problems.extend(_prefixed(path, err))
+        if isinstance(err, _PartialLoadError):
+            return _Partial(err.partial)
     except _Invalid as err:
         problems.append(Problem(path, str(err)))
     except ConventionError as err:
@@ -158,6 +162,18 @@ def _structure_at(value: Any, type_: Any, path: str, problems: list[Problem]) ->
 
 
 _FAILED: Any = object()
+
+
+class _Partial(dict[str, Any]):
+    """The fields of a nested object that loaded, when some of its fields did not."""
+
+
+class _PartialLoadError(LoadError):
+    """A :class:`LoadError` that keeps the fields of the object that did load."""
+
+    def __init__(self, problems: list[Problem], partial: dict[str, Any]) -> None:
+        super().__init__(problems)
+        self.partial = partial
 
 
 def _structure_tuple(type_: Any) -> Callable[[Any, Any], tuple[Any, ...]]:
@@ -170,7 +186,7 @@ def _structure_tuple(type_: Any) -> Callable[[Any, Any], tuple[Any, ...]]:
         items = [
             _structure_at(item, item_type, f"[{index}]", problems)
             for index, item in enumerate(value)
-        ]
+        ]  # a failed item leaves a problem behind, so `items` is then discarded
         if problems:
             raise LoadError(problems)
         return tuple(items)
@@ -196,19 +212,24 @@ def _build(cls: type, value: Any, *, skip: frozenset[str] = frozenset()) -> Any:
             hint = f" (did you mean {close[0]!r}?)" if close else ""
             problems.append(Problem(f".{key}", f"unknown key {key!r}{hint}"))
     values: dict[str, Any] = {}
+    partial: dict[str, Any] = {}
     for name, field in fields.items():
         if name not in value:
             if field.default is attrs.NOTHING:
                 problems.append(Problem(f".{name}", "required key is missing"))
             continue
         result = _structure_at(value[name], hints[name], f".{name}", problems)
-        if result is not _FAILED:
+        if isinstance(result, _Partial):
+            partial[name] = result
+        elif result is not _FAILED:
             values[name] = result
-    for problem in coherence_problems(cls, values):
+    # Coherence rules see what loaded, and the parts of nested objects that did, so a
+    # date out of order is reported even when a sibling field is wrong.
+    for problem in coherence_problems(cls, {**partial, **values}):
         field = f".{problem.field}" if problem.field else ""
         problems.append(Problem(field, problem.message, problem.article))
     if problems:
-        raise LoadError(problems)
+        raise _PartialLoadError(problems, values)
     try:
         return cls(**values)
     except ConventionError as err:

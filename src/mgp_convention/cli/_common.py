@@ -53,13 +53,15 @@ def date_argument(text: str) -> dt.date:
         ) from None
 
 
-def report(err: ConventionError) -> None:
-    """Print an error on stderr: one line per problem, no traceback."""
-    if isinstance(err, LoadError):
-        for problem in err.problems:
-            print(f"error: {problem}", file=sys.stderr)
-    else:
-        print(f"error: {err}", file=sys.stderr)
+def report(err: ConventionError, *, source: str | None = None) -> None:
+    """Print an error on stderr: one line per problem, no traceback.
+
+    ``source`` (a file name) starts each line when given.
+    """
+    where = f"{source}: " if source else ""
+    problems = err.problems if isinstance(err, LoadError) else (err,)
+    for problem in problems:
+        print(f"error: {where}{problem}", file=sys.stderr)
 
 
 def print_json(data: Any) -> None:

@@ -1,4 +1,4 @@
-"""``mgp-convention check FILE``: validate a convention file, reporting every problem."""
+"""``mgp-convention check FILE ...``: validate convention files, reporting every problem."""
 
 from __future__ import annotations
 
@@ -6,25 +6,38 @@ import argparse
 import sys
 from typing import Any
 
-from mgp_convention.cli._common import EXIT_OK, read_convention
+from mgp_convention.cli._common import EXIT_INVALID, EXIT_OK, read_convention, report
+from mgp_convention.errors import ConventionError
 
 
 def register(subparsers: argparse._SubParsersAction[Any]) -> None:
     """Add ``check`` to the command line."""
     parser = subparsers.add_parser(
         "check",
-        help="validate a convention file",
+        help="validate convention files",
         description=(
-            "Validate a convention file (JSON). Exit 0 when it is valid; otherwise exit 1 "
-            "and print one line per problem, each with its JSON path "
-            "(e.g. $.beneficiary.siren) and, where a rule is broken, its article."
+            "Validate convention files (JSON). Exit 0 when every file is valid; otherwise "
+            "exit 1 and print one line per problem on stderr, each with the file, the JSON "
+            "path of the value at fault (e.g. $.beneficiary.siren) and, where a rule is "
+            "broken, its article."
         ),
+        epilog="Example: mgp-convention example | mgp-convention check -",
     )
-    parser.add_argument("file", metavar="FILE", help="the convention file; '-' reads stdin")
+    parser.add_argument(
+        "files", metavar="FILE", nargs="+", help="a convention file; '-' reads stdin"
+    )
     parser.set_defaults(run=_run)
 
 
 def _run(args: argparse.Namespace) -> int:
-    convention = read_convention(args.file)
-    print(f"{args.file}: valid ({convention.reference})", file=sys.stdout)
-    return EXIT_OK
+    code = EXIT_OK
+    for name in args.files:
+        try:
+            convention = read_convention(name)
+        except ConventionError as err:
+            report(err, source=name)
+            code = EXIT_INVALID
+        else:
+            print(f"{name}: valid ({convention.reference})")
+    sys.stdout.flush()
+    return code

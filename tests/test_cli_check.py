@@ -1,0 +1,105 @@
+"""The command line: ``example``, ``check``, ``--version``, ``--help`` and exit codes."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from mgp_convention import __version__
+from mgp_convention.cli import main
+
+
+def test_example_then_check_stdin(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert main(["example"]) == 0
+    printed = capsys.readouterr().out
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(printed.encode("utf-8"))))
+    assert main(["check", "-"]) == 0
+    assert "valid" in capsys.readouterr().out
+
+
+def test_check_reports_every_problem(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    main(["example"])
+    data = json.loads(capsys.readouterr().out)
+    data["beneficiary"]["siren"] = "999000012"
+    data["market"]["total_ttc"] = 180000.5
+    data["referent"]["emial"] = data["referent"].pop("email")
+    data["end_date"] = "2026-01-01"
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(data), encoding="utf-8")
+    assert main(["check", str(bad)]) == 1
+    err = capsys.readouterr().err
+    lines = err.splitlines()
+    assert all(line.startswith(f"error: {bad}: $.") for line in lines)
+    for path in ("$.beneficiary.siren", "$.market.total_ttc", "$.referent.emial", "$.end_date"):
+        assert any(line.startswith(f"error: {bad}: {path}:") for line in lines), err
+    assert "Traceback" not in err
+
+
+def test_check_missing_file(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", "/nonexistent/convention.json"]) == 1
+    assert "cannot read" in capsys.readouterr().err
+
+
+def test_check_not_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json", encoding="utf-8")
+    assert main(["check", str(bad)]) == 1
+    assert "not valid JSON" in capsys.readouterr().err
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as info:
+        main(["--version"])
+    assert info.value.code == 0
+    assert __version__ in capsys.readouterr().out
+
+
+def test_help_lists_commands(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as info:
+        main(["--help"])
+    assert info.value.code == 0
+    out = capsys.readouterr().out
+    assert "example" in out
+    assert "check" in out
+
+
+def test_usage_error_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as info:
+        main(["check"])
+    assert info.value.code == 2
+    with pytest.raises(SystemExit) as info:
+        main([])
+    assert info.value.code == 2
+    capsys.readouterr()
+
+
+def test_installed_script_runs() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "mgp_convention.cli", "example"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0
+    assert json.loads(result.stdout)["schema_version"] == 1
+
+
+def test_check_several_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    good = tmp_path / "good.json"
+    main(["example"])
+    good.write_text(capsys.readouterr().out, encoding="utf-8")
+    bad = tmp_path / "bad.json"
+    bad.write_text("[]", encoding="utf-8")
+    assert main(["check", str(good), str(good)]) == 0
+    assert capsys.readouterr().out.count("valid") == 2
+    assert main(["check", str(good), str(bad)]) == 1
+    captured = capsys.readouterr()
+    assert f"{good}: valid" in captured.out
+    assert f"error: {bad}: $: expected an object" in captured.err
