@@ -8,12 +8,13 @@ from typing import Any
 
 import pytest
 from hypothesis import given
-from strategies import conventions
 
 from mgp_convention.convention import Convention
 from mgp_convention.errors import FileFormatError, LoadError
 from mgp_convention.examples import example_convention
 from mgp_convention.io import dump_path, dumps, load_path, loads, structure, unstructure
+
+from strategies import conventions
 
 EXAMPLES = sorted((Path(__file__).parent.parent / "examples").glob("*.json"))
 

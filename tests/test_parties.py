@@ -5,7 +5,6 @@ from __future__ import annotations
 import attrs
 import pytest
 from hypothesis import given
-from strategies import sirens
 
 from mgp_convention.errors import ConventionError, InvalidValue
 from mgp_convention.examples import example_convention
@@ -17,6 +16,8 @@ from mgp_convention.parties import (
     Representative,
     normalise_siren,
 )
+
+from strategies import sirens
 
 BODY = example_convention().beneficiary
 REFERENT = example_convention().referent
