@@ -12,9 +12,13 @@ from typing import Any
 
 import attrs
 
-from mgp_convention.errors import DateError, InvalidValue, MoneyError
+from mgp_convention.errors import DateError, InvalidValue, MoneyError, shown
 
 __all__ = ["a_date", "non_empty", "non_negative_money", "positive_int"]
+
+#: An amount of 15 digits before the point or more is no amount of a public market
+#: (and would exceed the precision of decimal's default context once in cents).
+_MAX_DIGITS = 15
 
 
 def non_empty(_instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -51,8 +55,12 @@ def non_negative_money(_instance: Any, attribute: attrs.Attribute[Any], value: A
             field=attribute.name,
         )
     if not isinstance(value, Decimal) or not value.is_finite():
-        raise MoneyError(f"expected a Decimal amount in euros, got {value!r}", field=attribute.name)
+        raise MoneyError(
+            f"expected a Decimal amount in euros, got {shown(value)}", field=attribute.name
+        )
     if value < 0:
         raise MoneyError(f"must not be negative, got {value}", field=attribute.name)
+    if value.adjusted() >= _MAX_DIGITS:
+        raise MoneyError(f"{value} is too large for an amount in euros", field=attribute.name)
     if value != value.quantize(Decimal("0.01")):
         raise MoneyError(f"at most two decimals (cents), got {value}", field=attribute.name)

@@ -14,9 +14,13 @@ can check that no public rule is without one.
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
+import re
+
 import attrs
 
-__all__ = ["Citation"]
+__all__ = ["Citation", "all_citations"]
 
 
 @attrs.frozen
@@ -39,3 +43,44 @@ class Citation:
 
     def __str__(self) -> str:
         return f"{self.label} : « {self.text} »"
+
+
+def all_citations() -> list[tuple[str, Citation]]:
+    """Every module-level :class:`Citation` of the package, as ``(dotted name, citation)``.
+
+    Used by the documentation ("The contract in code") and by the test that every
+    article module cites its text. Only the package's own modules are imported; a
+    citation imported into another module is listed once, under its home module.
+    Sorted by article number, then by the legal sources (CPC, Code du travail…).
+    """
+    package = importlib.import_module("mgp_convention")
+    found: dict[int, tuple[str, Citation]] = {}
+    for info in pkgutil.walk_packages(package.__path__, "mgp_convention."):
+        if info.name.startswith("mgp_convention.cli"):
+            continue
+        module = importlib.import_module(info.name)
+        for name, value in vars(module).items():
+            if isinstance(value, Citation) and not name.startswith("_"):
+                dotted = f"{info.name}.{name}"
+                known = found.get(id(value))
+                rank = _home_rank(dotted, value)
+                if known is None or rank < _home_rank(known[0], value):
+                    found[id(value)] = (dotted, value)
+    return sorted(found.values(), key=lambda item: (_article_key(item[1].article), item[0]))
+
+
+def _home_rank(dotted: str, citation: Citation) -> tuple[bool, bool, int]:
+    """Where a citation imported by several modules is listed: the module of its article
+    (``articles.art12_…`` for ``Art. 12``), else an article module, else the shortest name.
+    """
+    own = f"mgp_convention.articles.art{_article_key(citation.article):02d}_"
+    articles = "mgp_convention.articles."
+    return (not dotted.startswith(own), not dotted.startswith(articles), len(dotted))
+
+
+_ARTICLE = re.compile(r"Art\. ([0-9]+)")
+
+
+def _article_key(article: str) -> int:
+    match = _ARTICLE.match(article)
+    return int(match.group(1)) if match else 1000

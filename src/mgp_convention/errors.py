@@ -28,7 +28,46 @@ __all__ = [
     "LoadError",
     "MoneyError",
     "Problem",
+    "shown",
 ]
+
+_SHOWN_MAX = 40
+_SHOWN_MAX_BITS = 64
+_LOG10_2 = 0.30103
+
+
+def shown(value: object) -> str:
+    """A short, single-line, printable rendering of a user's value for an error message.
+
+    Long texts are cut, control characters and unpaired surrogates are escaped, huge
+    numbers and nested values are described rather than printed.
+
+    >>> shown("200054782")
+    "'200054782'"
+    >>> shown("9" * 100)
+    "'999999999999999999999999999999999999999…' (100 characters)"
+    >>> shown(10**100)
+    'a number of about 101 digits'
+    >>> shown({"a": [1]})
+    'an object'
+    """
+    if isinstance(value, str):
+        if len(value) > _SHOWN_MAX:
+            return f"{value[: _SHOWN_MAX - 1]!r}"[:-1] + f"…' ({len(value)} characters)"
+        return repr(value)
+    if isinstance(value, bool) or value is None:
+        return "true" if value is True else "false" if value is False else "null"
+    if isinstance(value, int):
+        if value.bit_length() > _SHOWN_MAX_BITS:  # str() of a huge int is slow, or refused
+            return f"a number of about {int(value.bit_length() * _LOG10_2) + 1} digits"
+        return str(value)
+    if isinstance(value, float):
+        return repr(value)
+    if isinstance(value, dict):
+        return "an object"
+    if isinstance(value, (list, tuple)):
+        return "a list"
+    return type(value).__name__
 
 
 class ConventionError(Exception):

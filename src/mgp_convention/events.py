@@ -142,7 +142,7 @@ class BreachRecorded(Event):
 
 @attrs.frozen
 class FormalNoticeSent(Event):
-    """The registered letter with acknowledgement of receipt is sent (Art. 12 al. 1).
+    """The registered letter with acknowledgement of receipt is sent (Art. 12 al. 2).
 
     ``on`` is the date of sending (CPC 668); ``received_on``, when known, the date of
     receipt (used only when the remedy period is counted from receipt).
@@ -160,13 +160,13 @@ class FormalNoticeSent(Event):
                     f"the letter cannot be received ({self.received_on}) before it is sent "
                     f"({self.on})",
                     field="received_on",
-                    article="Art. 12 al. 1",
+                    article="Art. 12 al. 2",
                 )
 
 
 @attrs.frozen
 class BreachRemedied(Event):
-    """The beneficiary remedies the breach (Art. 12 al. 1).
+    """The beneficiary remedies the breach (Art. 12 al. 2).
 
     ``accepted_late``: the Métropole accepts a remedy after the deadline.
     """

@@ -31,7 +31,7 @@ import cattrs
 from cattrs.gen import make_dict_unstructure_fn
 
 from mgp_convention.convention import Convention, coherence_problems
-from mgp_convention.errors import ConventionError, FileFormatError, LoadError, Problem
+from mgp_convention.errors import ConventionError, FileFormatError, LoadError, Problem, shown
 from mgp_convention.events import EVENT_TYPES, DelayCause, Event, Ground, Obligation, Party
 from mgp_convention.parties import BodyKind
 
@@ -50,6 +50,10 @@ converter = cattrs.Converter()
 
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _AMOUNT = re.compile(r"-?[0-9]+(\.[0-9]+)?")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+#: More digits than any amount in euros of a public market (a thousand billion euros).
+_AMOUNT_MAX_DIGITS = 15
 
 
 class _Invalid(Exception):
@@ -74,6 +78,8 @@ def _kind(value: Any) -> str:
 def _structure_str(value: Any, _: type) -> str:
     if not isinstance(value, str):
         raise _Invalid(f"expected a string, got {_kind(value)}")
+    if _SURROGATE.search(value):
+        raise _Invalid("the text holds an unpaired surrogate (U+D800 to U+DFFF): not Unicode text")
     return value
 
 
@@ -91,30 +97,32 @@ def _structure_bool(value: Any, _: type) -> bool:
 
 def _structure_date(value: Any, _: type) -> dt.date:
     if not isinstance(value, str) or not _DATE.fullmatch(value):
-        raise _Invalid(f"expected a date written YYYY-MM-DD, got {value!r}")
+        raise _Invalid(f"expected a date written YYYY-MM-DD, got {shown(value)}")
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise _Invalid(f"{value!r} is not a day of the calendar") from None
+        raise _Invalid(f"{shown(value)} is not a day of the calendar") from None
 
 
 def _structure_decimal(value: Any, _: type) -> Decimal:
     if isinstance(value, float):
         raise _Invalid(
-            f"the amount {value!r} is a JSON float, which cannot hold cents exactly: "
+            f"the amount {shown(value)} is a JSON float, which cannot hold cents exactly: "
             f'write it as a string, e.g. "{value:.2f}"'
         )
     if isinstance(value, bool) or not isinstance(value, (int, str)):
         raise _Invalid(f'expected an amount as a string, e.g. "12500.00", got {_kind(value)}')
     text = str(value)
     if "," in text:
-        raise _Invalid(f'{text!r}: write amounts with a dot for decimals, e.g. "12500.50"')
+        raise _Invalid(f'{shown(text)}: write amounts with a dot for decimals, e.g. "12500.50"')
     if not _AMOUNT.fullmatch(text):
-        raise _Invalid(f'{text!r} is not an amount in euros, e.g. "12500.00"')
+        raise _Invalid(f'{shown(text)} is not an amount in euros, e.g. "12500.00"')
+    if len(text.lstrip("-").split(".")[0].lstrip("0")) > _AMOUNT_MAX_DIGITS:
+        raise _Invalid(f"{shown(text)} is too large for an amount in euros")
     try:
         return Decimal(text)
     except InvalidOperation:  # pragma: no cover - the pattern above rules it out
-        raise _Invalid(f"{text!r} is not an amount") from None
+        raise _Invalid(f"{shown(text)} is not an amount") from None
 
 
 def _structure_enum(cls: type[enum.Enum]) -> Callable[[Any, type], enum.Enum]:
@@ -123,7 +131,7 @@ def _structure_enum(cls: type[enum.Enum]) -> Callable[[Any, type], enum.Enum]:
     def structure(value: Any, _: type) -> enum.Enum:
         if isinstance(value, str) and value in allowed:
             return allowed[value]
-        raise _Invalid(f"{value!r} is not one of: {', '.join(map(str, allowed))}")
+        raise _Invalid(f"{shown(value)} is not one of: {', '.join(map(str, allowed))}")
 
     return structure
 
@@ -139,6 +147,11 @@ for _enum in (BodyKind, Party, DelayCause, Obligation, Ground):
     converter.register_structure_hook(_enum, _structure_enum(_enum))
 
 # --- composite hooks: collect every problem with its path ------------------------------
+
+
+def _member(key: str) -> str:
+    """The JSON path step of an object's key: ``.name``, or ``["odd key"]`` escaped."""
+    return f".{key}" if _NAME.fullmatch(key) else f"[{json.dumps(key)}]"
 
 
 def _prefixed(prefix: str, error: LoadError) -> list[Problem]:
@@ -210,7 +223,7 @@ def _build(cls: type, value: Any, *, skip: frozenset[str] = frozenset()) -> Any:
         if key not in fields and key not in skip:
             close = difflib.get_close_matches(str(key), fields, n=1)
             hint = f" (did you mean {close[0]!r}?)" if close else ""
-            problems.append(Problem(f".{key}", f"unknown key {key!r}{hint}"))
+            problems.append(Problem(_member(key), f"unknown key {shown(key)}{hint}"))
     values: dict[str, Any] = {}
     partial: dict[str, Any] = {}
     for name, field in fields.items():
@@ -247,7 +260,7 @@ def _structure_event(value: Any, _: type) -> Event:
     if cls is None:
         close = difflib.get_close_matches(kind, EVENT_TYPES, n=1)
         hint = f" (did you mean {close[0]!r}?)" if close else ""
-        raise LoadError([Problem(".type", f"unknown event type {kind!r}{hint}")])
+        raise LoadError([Problem(".type", f"unknown event type {shown(kind)}{hint}")])
     event: Event = _build(cls, value, skip=frozenset({"type"}))
     return event
 
@@ -298,7 +311,7 @@ def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     result: dict[str, Any] = {}
     for key, value in pairs:
         if key in result:
-            raise FileFormatError(f"the key {key!r} appears twice in the same object")
+            raise FileFormatError(f"the key {shown(key)} appears twice in the same object")
         result[key] = value
     return result
 
@@ -324,6 +337,8 @@ def loads(text: str | bytes) -> Convention:
         raise FileFormatError(
             f"not valid JSON: {err.msg} (line {err.lineno}, column {err.colno})"
         ) from None
+    except ValueError as err:  # e.g. an integer beyond Python's limit of digits
+        raise FileFormatError(f"not a convention: {str(err).split(':')[0]}") from None
     except RecursionError:
         raise FileFormatError("not a convention: the JSON is nested too deeply") from None
     return structure(data)

@@ -22,7 +22,7 @@ from stdnum.fr import siren as stdnum_siren
 
 from mgp_convention._checks import non_empty
 from mgp_convention.citations import Citation
-from mgp_convention.errors import InvalidValue
+from mgp_convention.errors import InvalidValue, shown
 
 __all__ = [
     "ART4_REFERENT",
@@ -72,7 +72,7 @@ def normalise_siren(value: str, *, field: str = "siren") -> str:
     compact: str = stdnum_siren.compact(value)
     if not re.fullmatch(r"[0-9]{9}", compact):
         raise InvalidValue(
-            f"{value!r} is not a valid SIREN: expected 9 digits",
+            f"{shown(value)} is not a valid SIREN: expected 9 digits",
             field=field,
             article=PREAMBLE.article,
         )
@@ -80,7 +80,7 @@ def normalise_siren(value: str, *, field: str = "siren") -> str:
         stdnum_siren.validate(compact)
     except StdnumValidationError:
         raise InvalidValue(
-            f"{value!r} is not a valid SIREN: wrong check digit",
+            f"{shown(value)} is not a valid SIREN: wrong check digit",
             field=field,
             article=PREAMBLE.article,
         ) from None
@@ -105,7 +105,7 @@ _PHONE = re.compile(r"0[1-9][0-9]{8}|\+[1-9][0-9]{7,14}")
 def _email(_instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     if not isinstance(value, str) or not _EMAIL.fullmatch(value):
         raise InvalidValue(
-            f"{value!r} is not a valid e-mail address",
+            f"{shown(value)} is not a valid e-mail address",
             field=attribute.name,
             article=ART4_REFERENT.article,
         )
@@ -115,7 +115,8 @@ def _phone(_instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     digits = _PHONE_CHARS.sub("", value) if isinstance(value, str) else ""
     if not _PHONE.fullmatch(digits):
         raise InvalidValue(
-            f"{value!r} is not a valid phone number (10 digits starting with 0, or +country code)",
+            f"{shown(value)} is not a valid phone number "
+            "(10 digits starting with 0, or +country code)",
             field=attribute.name,
             article=ART4_REFERENT.article,
         )
