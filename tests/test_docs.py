@@ -10,6 +10,7 @@ the Markdown pages are run by pytest's doctest collection (``--doctest-glob``).
 
 from __future__ import annotations
 
+import contextlib
 import re
 import shlex
 from pathlib import Path
@@ -61,13 +62,11 @@ def test_console_session(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.chdir(ROOT)
-    try:
+    with contextlib.suppress(SystemExit):  # --help and usage errors exit through argparse
         main(shlex.split(command)[1:])
-    except SystemExit:
-        pass
     captured = capsys.readouterr()
     got = (captured.out + captured.err).rstrip("\n").splitlines()
-    want = [line for line in expected]
+    want = list(expected)
     while want and not want[-1].strip():
         want.pop()
     assert len(got) == len(want), f"{page}: {command}\n" + "\n".join(got)

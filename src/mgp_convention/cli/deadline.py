@@ -1,0 +1,135 @@
+"""``mgp-convention deadline SENT``: the Art. 12 al. 2 remedy deadline for a letter sent on SENT."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from typing import Any
+
+from mgp_convention.articles.art12_remedy import (
+    REMEDY_PERIOD_DAYS,
+    RemedyOptions,
+    remedy_deadline,
+)
+from mgp_convention.calendar import parse_date_or_datetime
+from mgp_convention.cli._common import EXIT_OK, UsageError, date_argument, print_json
+from mgp_convention.errors import ConventionError
+
+
+def _date_or_datetime(text: str) -> dt.date:
+    """An argparse ``type=``: ``YYYY-MM-DD`` or an ISO datetime with its UTC offset."""
+    try:
+        return parse_date_or_datetime(text, field="date")
+    except ConventionError as err:
+        raise argparse.ArgumentTypeError(err.message) from None
+
+
+def _days(text: str) -> int:
+    """An argparse ``type=``: a whole number of days ≥ 1."""
+    try:
+        days = int(text)
+    except ValueError:
+        days = 0
+    if days < 1:
+        raise argparse.ArgumentTypeError(f"invalid number of days {text!r}: expected 1 or more")
+    return days
+
+
+def register(subparsers: argparse._SubParsersAction[Any]) -> None:
+    """Add ``deadline`` to the command line."""
+    parser = subparsers.add_parser(
+        "deadline",
+        help="compute the 30-day remedy deadline of Art. 12 al. 2",
+        description=(
+            "Compute the deadline the beneficiary has to remedy a breach (Art. 12 al. 2: "
+            "thirty days from the sending of the registered letter). Day 0 is the sending "
+            "date and does not count (CPC 641); the period ends at the end of day 30, "
+            "moved to the next working day when that is a Saturday, a Sunday or a public "
+            "holiday of metropolitan France (CPC 642, Code du travail L3133-1). The "
+            "options choose another reading."
+        ),
+        epilog=(
+            "Examples: 'mgp-convention deadline 2026-12-02' (→ Monday 4 January 2027); "
+            "'mgp-convention deadline 2026-03-28T00:30:00+01:00 --json'."
+        ),
+    )
+    parser.add_argument(
+        "sent",
+        metavar="SENT",
+        type=_date_or_datetime,
+        help=(
+            "the date the registered letter was sent: YYYY-MM-DD, or an ISO datetime with "
+            "its offset (taken as its Europe/Paris date), e.g. 2026-03-28T00:30:00+01:00"
+        ),
+    )
+    parser.add_argument(
+        "--days",
+        type=_days,
+        default=REMEDY_PERIOD_DAYS,
+        metavar="N",
+        help=f"length of the period in days (default: {REMEDY_PERIOD_DAYS}, as in Art. 12 al. 2)",
+    )
+    parser.add_argument(
+        "--no-extend",
+        dest="extend",
+        action="store_false",
+        help="do not move a deadline falling on a non-working day (CPC 642 al. 2)",
+    )
+    parser.add_argument(
+        "--closed",
+        type=date_argument,
+        nargs="+",
+        action="extend",
+        default=[],
+        metavar="DATE",
+        help="extra closed days (jours chômés), YYYY-MM-DD; may be repeated",
+    )
+    parser.add_argument(
+        "--received",
+        type=_date_or_datetime,
+        metavar="DATE",
+        help="count from the receipt of the letter on DATE instead of its sending (CPC 669)",
+    )
+    parser.add_argument(
+        "--franc",
+        action="store_true",
+        help="a délai franc: the period also leaves out its last day (one more day)",
+    )
+    parser.add_argument(
+        "--lang", choices=("fr", "en"), default="fr", help="language of the text (default: fr)"
+    )
+    parser.add_argument("--json", action="store_true", help="print the result as JSON")
+    parser.set_defaults(run=_run)
+
+
+def _run(args: argparse.Namespace) -> int:
+    try:
+        options = RemedyOptions(
+            days=args.days,
+            extend=args.extend,
+            extra_closed_days=frozenset(args.closed),
+            count_from="receipt" if args.received is not None else "sending",
+            received_on=args.received,
+            franc=args.franc,
+        )
+        deadline = remedy_deadline(args.sent, options)
+        result = deadline.to_json() if args.json else deadline.explain(args.lang)
+    except ConventionError as err:
+        # Every problem here comes from the command line's values: a usage error.
+        field = _OPTION.get(err.field or "", err.field)
+        raise UsageError(err.message, field=field, article=err.article) from None
+    if args.json:
+        print_json(result)
+    else:
+        print(result)
+    return EXIT_OK
+
+
+#: The command-line spelling of each option field, for error messages.
+_OPTION = {
+    "days": "--days",
+    "received_on": "--received",
+    "extra_closed_days": "--closed",
+    "sent_on": "SENT",
+    "year": "SENT",
+}
