@@ -14,14 +14,22 @@ from collections.abc import Sequence
 from types import ModuleType
 
 from mgp_convention import __version__
-from mgp_convention.cli import check, example, schema
+from mgp_convention.cli import check, deadline, diagram, example, indemnity, schema, status
 from mgp_convention.cli._common import EXIT_INVALID, EXIT_USAGE, UsageError, report
 from mgp_convention.errors import ConventionError
 
 __all__ = ["COMMANDS", "build_parser", "main"]
 
 #: The sub-command modules, in the order ``--help`` lists them.
-COMMANDS: tuple[ModuleType, ...] = (example, check, schema)
+COMMANDS: tuple[ModuleType, ...] = (
+    example,
+    check,
+    schema,
+    indemnity,
+    deadline,
+    status,
+    diagram,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

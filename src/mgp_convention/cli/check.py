@@ -8,6 +8,7 @@ from typing import Any
 
 from mgp_convention.cli._common import EXIT_INVALID, EXIT_OK, read_convention, report
 from mgp_convention.errors import ConventionError
+from mgp_convention.lifecycle import Lifecycle
 
 
 def register(subparsers: argparse._SubParsersAction[Any]) -> None:
@@ -19,7 +20,8 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
             "Validate convention files (JSON). Exit 0 when every file is valid; otherwise "
             "exit 1 and print one line per problem on stderr, each with the file, the JSON "
             "path of the value at fault (e.g. $.beneficiary.siren) and, where a rule is "
-            "broken, its article."
+            "broken, its article. The events are replayed through the lifecycle: an event "
+            "the lifecycle refuses is reported with its index ($.events[N])."
         ),
         epilog="Example: mgp-convention example | mgp-convention check -",
     )
@@ -34,6 +36,7 @@ def _run(args: argparse.Namespace) -> int:
     for name in args.files:
         try:
             convention = read_convention(name)
+            Lifecycle.from_convention(convention)
         except ConventionError as err:
             report(err, source=name)
             code = EXIT_INVALID

@@ -1,0 +1,39 @@
+"""``mgp-convention diagram [--format mermaid|dot]``: the lifecycle's picture, from the machine."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from mgp_convention.cli._common import EXIT_OK
+from mgp_convention.lifecycle import dot, mermaid
+
+#: The formats and the function that draws each.
+FORMATS = {"mermaid": mermaid, "dot": dot}
+
+
+def register(subparsers: argparse._SubParsersAction[Any]) -> None:
+    """Add ``diagram`` to the command line."""
+    parser = subparsers.add_parser(
+        "diagram",
+        help="print the lifecycle's state diagram (Mermaid or DOT)",
+        description=(
+            "Print the state diagram of the convention's lifecycle, drawn from the "
+            "lifecycle's own machine (states, events, guards), so it cannot drift from "
+            "the code. Mermaid text renders on GitHub and GitLab; DOT renders with "
+            "Graphviz (dot -Tsvg)."
+        ),
+        epilog="Example: mgp-convention diagram --format dot | dot -Tsvg > lifecycle.svg",
+    )
+    parser.add_argument(
+        "--format",
+        choices=tuple(FORMATS),
+        default="mermaid",
+        help="the text format (default: mermaid)",
+    )
+    parser.set_defaults(run=_run)
+
+
+def _run(args: argparse.Namespace) -> int:
+    print(FORMATS[args.format]())
+    return EXIT_OK

@@ -1,0 +1,154 @@
+"""``mgp-convention status`` and ``diagram``, and ``check`` replaying the events."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import sys
+from pathlib import Path
+
+import attrs
+import pytest
+
+from mgp_convention.cli import main
+from mgp_convention.events import (
+    BreachRecorded,
+    ExperimentStarted,
+    FormalNoticeSent,
+    Obligation,
+)
+from mgp_convention.examples import example_convention
+from mgp_convention.io import dumps
+
+# The example: signed on 12 and 19 November 2026, end date Friday 31 March 2028.
+EXAMPLE = example_convention()
+STARTED = (*EXAMPLE.events, ExperimentStarted(dt.date(2027, 3, 1)))
+BREACH = BreachRecorded(
+    dt.date(2027, 4, 1), obligation=Obligation.SHARE_DATA, impedes_experiment=True
+)
+# Sent Friday 2 April 2027: day 30 is Sunday 2 May, so the deadline is Monday 3 May 2027.
+NOTICE = FormalNoticeSent(dt.date(2027, 4, 2), letter_reference="LRAR 1")
+
+
+def write(tmp_path: Path, *events: object) -> str:
+    path = tmp_path / "convention.json"
+    path.write_text(dumps(attrs.evolve(EXAMPLE, events=events)), encoding="utf-8")
+    return str(path)
+
+
+def test_status_human(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = write(tmp_path, *STARTED, BREACH, NOTICE)
+    assert main(["status", path, "--on", "2027-04-10"]) == 0
+    out = capsys.readouterr().out
+    assert "State: remedy_period — délai de remédiation" in out
+    assert "Effective date (Art. 2, last signature): 2026-11-19" in out
+    assert "Remedy deadline (Art. 12 al. 2): 2027-05-03" in out
+    # Started 1 March 2027 for 6 months: 1 September − 1 day.
+    assert "Usage period (Art. 5): 2027-03-01 to 2027-08-31" in out
+    assert "Possible next:\n  - breach_remedied\n" in out
+    assert "  - termination:breach: the remedy period runs until 2027-05-03" in out
+
+
+def test_status_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = write(tmp_path, *STARTED, BREACH, NOTICE)
+    assert main(["status", path, "--on", "2027-05-04", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert {
+        "state",
+        "effective_date",
+        "remedy_deadline",
+        "usage_period",
+        "allowed_events",
+        "history",
+    } <= data.keys()
+    assert data["reference"] == EXAMPLE.reference
+    assert data["state"] == "remedy_period"
+    assert data["remedy_deadline"] == "2027-05-03"
+    assert data["remedy_deadline_passed"] is True  # Tuesday 4 May is the day after
+    assert "termination:breach" in data["allowed_events"]
+    assert data["usage_period"]["first_day"] == "2027-03-01"
+    assert data["usage_period"]["last_day"] == "2027-08-31"
+    assert [e["type"] for e in data["history"]] == [
+        "signature",
+        "signature",
+        "experiment_started",
+        "breach_recorded",
+        "formal_notice_sent",
+    ]
+
+
+def test_status_json_nulls(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = write(tmp_path, EXAMPLE.events[0])
+    assert main(["status", path, "--on", "2026-11-15", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["state"] == "draft"
+    assert data["effective_date"] is None
+    assert data["remedy_deadline"] is None
+    assert data["usage_period"] is None
+    assert data["allowed_events"] == ["signature", "amendment_signed"]
+
+
+def test_status_on_defaults_to_today_in_paris(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("mgp_convention.cli.status.today_in_paris", lambda: dt.date(2028, 4, 1))
+    assert main(["status", write(tmp_path, *EXAMPLE.events), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert (data["on"], data["state"]) == ("2028-04-01", "ended")  # the day after the end date
+
+
+def test_status_reads_stdin(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    stdin = io.TextIOWrapper(io.BytesIO(dumps(EXAMPLE).encode("utf-8")))
+    monkeypatch.setattr(sys, "stdin", stdin)
+    assert main(["status", "-", "--on", "2027-01-04"]) == 0
+    assert "State: signed — signée" in capsys.readouterr().out
+
+
+def test_a_refused_event_exits_1_with_its_index(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write(tmp_path, *EXAMPLE.events, NOTICE)  # a notice without a breach
+    assert main(["status", path, "--on", "2027-05-01"]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert "events[2] 'formal_notice_sent' refused in state 'signed'" in captured.err
+    assert "(Art. 12 al. 2)" in captured.err
+    assert "Traceback" not in captured.err
+    assert "MachineError" not in captured.err
+
+
+def test_status_bad_date(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as info:
+        main(["status", write(tmp_path), "--on", "01/04/2027"])
+    assert info.value.code == 2
+    assert "expected YYYY-MM-DD" in capsys.readouterr().err
+
+
+def test_check_replays_the_events(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = write(tmp_path, *EXAMPLE.events, NOTICE)
+    assert main(["check", path]) == 1
+    assert f"error: {path}: events[2] 'formal_notice_sent' refused" in capsys.readouterr().err
+    assert main(["check", write(tmp_path, *STARTED, BREACH, NOTICE)]) == 0
+
+
+@pytest.mark.parametrize(
+    ("argv", "first_line"),
+    [
+        (["diagram"], "stateDiagram-v2"),
+        (["diagram", "--format", "mermaid"], "stateDiagram-v2"),
+        (["diagram", "--format", "dot"], "digraph lifecycle {"),
+    ],
+)
+def test_diagram(argv: list[str], first_line: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(argv) == 0
+    assert capsys.readouterr().out.splitlines()[0] == first_line
+
+
+def test_diagram_bad_format(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as info:
+        main(["diagram", "--format", "svg"])
+    assert info.value.code == 2
+    assert "invalid choice" in capsys.readouterr().err
