@@ -12,7 +12,15 @@ from hypothesis import given
 from mgp_convention.convention import Convention
 from mgp_convention.errors import FileFormatError, LoadError
 from mgp_convention.examples import example_convention
-from mgp_convention.io import dump_path, dumps, load_path, loads, structure, unstructure
+from mgp_convention.io import (
+    dump_path,
+    dumps,
+    load_folder,
+    load_path,
+    loads,
+    structure,
+    unstructure,
+)
 
 from strategies import conventions
 
@@ -202,3 +210,19 @@ def test_errors_are_value_errors_with_a_field() -> None:
     assert isinstance(info.value, LoadError)
     assert info.value.field == "$.beneficiary.siren"
     assert info.value.article == "Préambule"
+
+
+def test_load_folder_keeps_going_past_a_broken_file(tmp_path: Path) -> None:
+    dump_path(example_convention(), tmp_path / "b.json")
+    (tmp_path / "a.json").write_text("{", encoding="utf-8")
+    (tmp_path / "notes.txt").write_text("not a convention", encoding="utf-8")
+    (tmp_path / "sub.json").mkdir()
+    result = load_folder(tmp_path)
+    assert [path.name for path, _ in result.loaded] == ["b.json"]
+    assert [path.name for path, _ in result.failed] == ["a.json"]
+    assert isinstance(result.failed[0][1], FileFormatError)
+
+
+def test_load_folder_needs_a_folder(tmp_path: Path) -> None:
+    with pytest.raises(FileFormatError, match="is not a folder"):
+        load_folder(tmp_path / "missing")

@@ -36,9 +36,11 @@ from mgp_convention.events import EVENT_TYPES, DelayCause, Event, Ground, Obliga
 from mgp_convention.parties import BodyKind
 
 __all__ = [
+    "FolderLoad",
     "converter",
     "dump_path",
     "dumps",
+    "load_folder",
     "load_path",
     "loads",
     "structure",
@@ -361,3 +363,32 @@ def load_path(path: str | Path) -> Convention:
 def dump_path(convention: Convention, path: str | Path) -> None:
     """Write a convention file."""
     Path(path).write_text(dumps(convention), encoding="utf-8")
+
+
+@attrs.frozen
+class FolderLoad:
+    """The conventions of a folder: those that loaded, and the files that did not.
+
+    ``loaded`` and ``failed`` keep the files' sorted order; a file that fails does not
+    hide the others.
+    """
+
+    loaded: tuple[tuple[Path, Convention], ...]
+    failed: tuple[tuple[Path, ConventionError], ...]
+
+
+def load_folder(folder: str | Path, *, pattern: str = "*.json") -> FolderLoad:
+    """Load every convention file of ``folder`` (not its sub-folders), in name order."""
+    path = Path(folder)
+    if not path.is_dir():
+        raise FileFormatError(f"{str(path)!r} is not a folder", field=str(path))
+    loaded: list[tuple[Path, Convention]] = []
+    failed: list[tuple[Path, ConventionError]] = []
+    for file in sorted(path.glob(pattern)):
+        if not file.is_file():
+            continue
+        try:
+            loaded.append((file, load_path(file)))
+        except ConventionError as err:
+            failed.append((file, err))
+    return FolderLoad(tuple(loaded), tuple(failed))
