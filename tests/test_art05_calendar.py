@@ -138,8 +138,27 @@ def test_started_late_is_reported() -> None:
     assert "n'est pas intervenue au-delà du dimanche 15 février 2026" in on_time.explain()
     assert "est intervenue au-delà du dimanche 15 février 2026" in late.explain()
     assert "did not come after" in on_time.explain("en")
-    # al. 5 applies « quel qu'en soit le motif »: the cut applies either way
+    # Both set-ups come after the indicative start (1 Jan 2026): a delay, so al. 5 cuts
+    # both, « quel qu'en soit le motif », whether or not after the al. 5 date.
+    assert on_time.delayed
+    assert late.delayed
     assert on_time.last_day == late.last_day == D(2026, 5, 31)
+
+
+def test_no_cut_for_a_set_up_on_time() -> None:
+    # Set up on the indicative start, 1 Jan 2026: no delay, al. 5 does not apply
+    # (« En cas de retard dans la mise en place »). 1 Jan + 6 months = 1 Jul, − 1 day
+    # = 30 Jun 2026, although deadline 31 Jul − 2 months = 31 May 2026 comes first.
+    period = usage_period(experiment(6, **EVALUATED), D(2026, 1, 1))
+    assert not period.delayed
+    assert period.cut_on == D(2026, 5, 31)
+    assert period.last_day == D(2026, 6, 30)
+    assert not period.reduced
+    # One day late, 2 Jan 2026: a delay; cut at 31 May 2026.
+    late = usage_period(experiment(6, **EVALUATED), D(2026, 1, 2))
+    assert late.delayed
+    assert late.last_day == D(2026, 5, 31)
+    assert late.reduced
 
 
 def test_is_in_use() -> None:
@@ -176,6 +195,7 @@ def test_explain_and_json() -> None:
         "days": 92,
         "reduced": True,
         "empty": False,
+        "delayed": True,  # set up 1 Mar 2026, after the indicative start of 1 Jan 2026
         "started_late": None,
         "reduced_usage_after": None,
         "evaluation_deadline": "2026-07-31",
@@ -265,6 +285,7 @@ def test_usage_period_properties(data: st.DataObject, start: dt.date, started: d
     if period.empty:
         assert period.last_day is None
         assert period.days == 0
+        assert period.delayed
         assert period.cut_on is not None
         assert period.cut_on < started
     else:
@@ -272,7 +293,9 @@ def test_usage_period_properties(data: st.DataObject, start: dt.date, started: d
         # never negative, never past the normal end nor past the cut
         assert started <= period.last_day <= period.normal_last_day
         assert period.days >= 1
-        if period.cut_on is not None:
+        # al. 5 cuts only a set-up later than the indicative start
+        assert period.delayed is (started > exp.indicative_start)
+        if period.cut_on is not None and period.delayed:
             assert period.last_day <= period.cut_on
             assert period.last_day == min(period.normal_last_day, period.cut_on)
         else:

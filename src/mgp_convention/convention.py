@@ -23,7 +23,8 @@ from mgp_convention.parties import PublicBody, Referent
 
 __all__ = [
     "ART2_DURATION",
-    "ART5_CALENDAR",
+    "ART5_DURATION",
+    "ART5_REDUCED_USAGE",
     "SCHEMA_VERSION",
     "CalendarStep",
     "Convention",
@@ -42,13 +43,13 @@ ART2_DURATION = Citation(
     "La présente Convention prend effet à compter de sa signature par l'ensemble des "
     "parties, jusqu'au [Date].",
 )
-ART5_CALENDAR = Citation(
+ART5_DURATION = Citation(
     "Art. 5",
     "al. 1",
     "L'expérimentation est envisagée sur une durée de [X] mois avec un début souhaité "
     "[Date indicative].",
 )
-ART5_REDUCED = Citation(
+ART5_REDUCED_USAGE = Citation(
     "Art. 5",
     "al. 5",
     "En cas de retard dans la mise en place de la solution et notamment si celle-ci "
@@ -173,7 +174,7 @@ def _evaluation_both_or_neither(values: Mapping[str, Any]) -> Iterator[InvalidVa
         yield InvalidValue(
             f"evaluation_deadline and evaluation_period go together: {missing} is missing",
             field=missing,
-            article=ART5_REDUCED.label,
+            article=ART5_REDUCED_USAGE.label,
         )
 
 
@@ -185,7 +186,7 @@ def _reduced_usage_before_evaluation(values: Mapping[str, Any]) -> Iterator[Inva
             f"the setup date beyond which usage is reduced ({after}) comes after the "
             f"evaluation deadline ({deadline})",
             field="reduced_usage_after",
-            article=ART5_REDUCED.label,
+            article=ART5_REDUCED_USAGE.label,
         )
 
 
@@ -196,7 +197,7 @@ def _indicative_start_before_evaluation(values: Mapping[str, Any]) -> Iterator[I
         yield InvalidValue(
             f"the evaluation deadline ({deadline}) must come after the indicative start ({start})",
             field="evaluation_deadline",
-            article=ART5_REDUCED.label,
+            article=ART5_REDUCED_USAGE.label,
         )
 
 

@@ -27,7 +27,13 @@ compensation for a delay caused by the Métropole or its provider) belong to the
 lifecycle and claims modules.
 
 >>> import datetime as dt
->>> from mgp_convention.convention import Duration, Experiment
+>>> # Art. 5 al. 1 and al. 5 are quoted in convention.py, whose coherence rules use them.
+from mgp_convention.convention import (
+    ART5_DURATION,
+    ART5_REDUCED_USAGE,
+    Duration,
+    Experiment,
+)
 >>> experiment = Experiment(
 ...     theme="mobilité", solution="capteurs", objectives=("mesurer",),
 ...     duration_months=6, indicative_start=dt.date(2026, 1, 15),
@@ -58,7 +64,14 @@ from mgp_convention.calendar import (
     to_paris_date,
 )
 from mgp_convention.citations import Citation
-from mgp_convention.convention import Duration, Experiment
+
+# Art. 5 al. 1 and al. 5 are quoted in convention.py, whose coherence rules use them.
+from mgp_convention.convention import (
+    ART5_DURATION,
+    ART5_REDUCED_USAGE,
+    Duration,
+    Experiment,
+)
 
 __all__ = [
     "ART5_CALENDAR",
@@ -70,24 +83,10 @@ __all__ = [
     "usage_period",
 ]
 
-ART5_DURATION = Citation(
-    "Art. 5",
-    "al. 1",
-    "L'expérimentation est envisagée sur une durée de [X] mois avec un début souhaité "
-    "[Date indicative].",
-)
 ART5_CALENDAR = Citation(
     "Art. 5",
     "al. 2",
     "La Métropole envisage le calendrier de déploiement suivant : [Préciser les étapes et durée]",
-)
-ART5_REDUCED_USAGE = Citation(
-    "Art. 5",
-    "al. 5",
-    "En cas de retard dans la mise en place de la solution et notamment si celle-ci "
-    "intervenait au-delà de [Date] et quel qu'en soit le motif, la période d'utilisation "
-    "de la solution sera réduite afin de permettre la finalisation du bilan et de la "
-    "mesure d'impact avant le [Date].",
 )
 
 
@@ -108,9 +107,11 @@ class UsagePeriod:
 
     ``first_day``: the actual start. ``normal_last_day``: start + N months − 1 day
     (CPC 641 al. 2). ``cut_on``: evaluation deadline − evaluation period, when both are
-    known, else ``None``. ``last_day``: the earlier of the two, or ``None`` when the cut
-    leaves no day of use (``empty``). ``reduced``: the cut shortened the period.
-    ``started_late``: the start is after the Art. 5 al. 5 date (``None`` if no date).
+    known, else ``None``. ``delayed``: the set-up came after the indicative start, so
+    that al. 5 applies. ``last_day``: the normal last day, or for a delayed set-up the
+    earlier of the two; ``None`` when the cut leaves no day of use (``empty``).
+    ``reduced``: the cut shortened the period. ``started_late``: the start is after the
+    Art. 5 al. 5 date (``None`` if no date).
     """
 
     first_day: dt.date
@@ -118,6 +119,7 @@ class UsagePeriod:
     cut_on: dt.date | None
     last_day: dt.date | None
     duration_months: int
+    delayed: bool = False
     started_late: bool | None = None
     reduced_usage_after: dt.date | None = None
     evaluation_deadline: dt.date | None = None
@@ -231,6 +233,7 @@ class UsagePeriod:
             "days": self.days,
             "reduced": self.reduced,
             "empty": self.empty,
+            "delayed": self.delayed,
             "started_late": self.started_late,
             "reduced_usage_after": iso(self.reduced_usage_after),
             "evaluation_deadline": iso(self.evaluation_deadline),
@@ -249,8 +252,12 @@ def usage_period(experiment: Experiment, started_on: dt.date | dt.datetime) -> U
     d'utilisation de la solution sera réduite afin de permettre la finalisation du bilan
     et de la mesure d'impact avant le [Date] »): when the experiment has an evaluation
     deadline and period, the last day of use is at most ``evaluation_deadline −
-    evaluation_period`` (months then days, CPC 641 al. 3), whatever the cause of the
-    delay; if that is before ``started_on``, no day of use is left.
+    evaluation_period`` (months then days, CPC 641 al. 3) when the set-up is late, that
+    is after the indicative start (« En cas de retard dans la mise en place de la
+    solution … quel qu'en soit le motif »), whatever the cause of the delay; if that cut
+    is before ``started_on``, no day of use is left. A set-up on time keeps its
+    ``duration_months`` (al. 1) even if they run past the cut: al. 5 only applies to a
+    delay (RULES.md: "when the setup happens late").
 
     >>> import datetime as dt
     >>> from mgp_convention.convention import Experiment
@@ -267,7 +274,13 @@ def usage_period(experiment: Experiment, started_on: dt.date | dt.datetime) -> U
     cut_on = None
     if deadline is not None and period is not None:
         cut_on = subtract_duration(deadline, period.months, period.days)
-    last_day: dt.date | None = normal_last if cut_on is None else min(normal_last, cut_on)
+    # « En cas de retard dans la mise en place de la solution » : the cut applies only to
+    # a set-up later than the planned start (any delay, « quel qu'en soit le motif »; the
+    # date of al. 5 is its example, « et notamment si … au-delà de [Date] »).
+    delayed = start > experiment.indicative_start
+    last_day: dt.date | None = normal_last
+    if delayed and cut_on is not None:
+        last_day = min(normal_last, cut_on)
     if last_day is not None and last_day < start:
         last_day = None
     after = experiment.reduced_usage_after
@@ -277,6 +290,7 @@ def usage_period(experiment: Experiment, started_on: dt.date | dt.datetime) -> U
         cut_on=cut_on,
         last_day=last_day,
         duration_months=months,
+        delayed=delayed,
         started_late=None if after is None else start > after,
         reduced_usage_after=after,
         evaluation_deadline=deadline,
