@@ -152,3 +152,16 @@ def test_diagram_bad_format(capsys: pytest.CaptureFixture[str]) -> None:
         main(["diagram", "--format", "svg"])
     assert info.value.code == 2
     assert "invalid choice" in capsys.readouterr().err
+
+
+def test_final_state_says_once_why_nothing_can_follow(capsys: pytest.CaptureFixture[str]) -> None:
+    # Example 04 was terminated for breach on 2026-07-24: one line gives the reason,
+    # instead of the same refusal repeated for each of the 13 events and grounds.
+    terminated = Path(__file__).parent.parent / "examples" / "04-rivebelle-resiliee.json"
+    assert main(["status", str(terminated), "--on", "2026-11-28"]) == 0
+    out = capsys.readouterr().out
+    assert out.rstrip().splitlines()[-1] == (
+        "Nothing can happen next: the convention is terminated (résiliée), a final state: "
+        "nothing can be recorded after it (Art. 12 al. 1)"
+    )
+    assert "Not possible now" not in out

@@ -105,6 +105,15 @@ def describe(status: Status, reference: str) -> list[str]:
             f"  Terminated on {termination.on.isoformat()} (ground {termination.ground.value})"
             f"{reason}"
         )
+    if status.state.final:
+        # One reason covers every event: listing it per event would only repeat it.
+        reasons = {(r.reason, r.article) for r in status.refused_events}
+        why = "."
+        if len(reasons) == 1:
+            reason, article = reasons.pop()
+            why = f": {reason}" + (f" ({article})" if article else "")
+        lines.append(f"Nothing can happen next{why}")
+        return lines
     lines.append("Possible next:" if status.allowed_events else "Nothing can happen next.")
     lines += [f"  - {trigger}" for trigger in status.allowed_events]
     if status.refused_events:
