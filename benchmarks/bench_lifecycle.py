@@ -50,7 +50,7 @@ from mgp_convention.events import (
     Termination,
 )
 from mgp_convention.examples import example_convention
-from mgp_convention.lifecycle import Lifecycle, _Record, machine_definition
+from mgp_convention.lifecycle import Lifecycle, Record, machine_definition
 
 #: The date every status is asked on ("today" for a batch run): after every event.
 ON = dt.date(2027, 12, 1)
@@ -132,7 +132,7 @@ def lifecycle_way(batch: Sequence[Convention]) -> None:
         Lifecycle.from_convention(convention).status(ON)
 
 
-class _NaiveRecord(_Record):
+class _NaiveRecord(Record):
     """The lifecycle's record without ``__slots__``: ``Machine(model=…)`` sets methods on it."""
 
 
