@@ -41,6 +41,7 @@ from mgp_convention.events import (
     Termination,
 )
 from mgp_convention.examples import example_convention
+from mgp_convention.io import load_path
 from mgp_convention.lifecycle import (
     EVENT_TRIGGERS,
     GUARDS,
@@ -711,3 +712,20 @@ def test_interruption_without_reason_cites_article_12_and_the_case_law() -> None
         lc.apply(termination(D(2027, 5, 1), Ground.INTERRUPTION, None))
     assert info.value.article == A12_1
     assert "CE, 27 févr. 2015, Commune de Béziers, n° 357028" in info.value.reason
+
+
+def test_termination_facts_on_a_date() -> None:
+    # Example 04: notice sent Mon 22 Jun 2026, day 30 = Wed 22 Jul 2026 (a working day),
+    # terminated for breach on Fri 24 Jul 2026.
+    path = Path(__file__).parent.parent / "examples" / "04-rivebelle-resiliee.json"
+    lifecycle = Lifecycle.from_convention(load_path(path))
+    before = lifecycle.termination_facts(dt.date(2026, 7, 23))  # not terminated yet
+    assert before.ground is None
+    assert before.terminated_on is None
+    assert before.remedy_deadline == dt.date(2026, 7, 22)
+    after = lifecycle.termination_facts(dt.date(2026, 7, 24))
+    assert after == lifecycle.termination_facts()
+    assert after.ground is Ground.BREACH
+    assert after.terminated_on == dt.date(2026, 7, 24)
+    assert after.breach_impedes_experiment is True
+    assert after.remedied_in_time is False

@@ -663,12 +663,17 @@ class Lifecycle:
             earlier._apply(entry.event, entry.index)
         return earlier
 
-    def termination_facts(self) -> TerminationFacts:
+    def termination_facts(self, on: dt.date | None = None) -> TerminationFacts:
         """The facts the Art. 12 al. 3 indemnity depends on (:mod:`.art12_indemnity`).
 
-        The breach considered is the open one (not remedied), else the last remedied one
-        (in time, or accepted late by the Métropole, which counts as in time).
+        With ``on``, as they stood that day (the events dated up to ``on``); without it,
+        after every applied event. The breach considered is the open one (not remedied),
+        else the last remedied one (in time, or accepted late by the Métropole, which
+        counts as in time).
         """
+        last_on = self._record.last_on
+        if on is not None and last_on is not None and on < last_on:
+            return self._until(on).termination_facts()
         record = self._record
         termination = record.termination
         breach: BreachRecorded | None = record.breach

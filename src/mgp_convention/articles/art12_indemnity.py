@@ -392,7 +392,10 @@ def _remedy_reasons(facts: TerminationFacts) -> list[Reason]:
             )
         )
     terminated = facts.terminated_on
-    if deadline is not None and terminated is not None and terminated <= deadline:
+    # Only a termination for breach could come too early; after a remedy, or on another
+    # ground, the date is beside the point (the other reasons already say why).
+    early_matters = not facts.remedied_in_time and facts.ground in GROUNDS_FOR_INDEMNITY
+    if early_matters and deadline is not None and terminated is not None and terminated <= deadline:
         reasons.append(
             Reason(
                 key,
