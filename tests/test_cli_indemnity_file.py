@@ -418,7 +418,7 @@ def test_a_refused_event_exits_1(tmp_path: Path, capsys: pytest.CaptureFixture[s
     code, out, err = run(capsys, path, "--on", "2026-08-01")
     assert code == 1
     assert out == ""
-    assert err.startswith("error: events[5] 'termination:breach' refused in state")
+    assert err.startswith("error: $.events[5]: 'termination:breach' refused in state")
     assert "the remedy period runs until 2026-07-22" in err
     assert len(err.splitlines()) == 1
 

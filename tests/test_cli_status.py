@@ -114,7 +114,7 @@ def test_a_refused_event_exits_1_with_its_index(
     assert main(["status", path, "--on", "2027-05-01"]) == 1
     captured = capsys.readouterr()
     assert captured.out == ""
-    assert "events[2] 'formal_notice_sent' refused in state 'signed'" in captured.err
+    assert "$.events[2]: 'formal_notice_sent' refused in state 'signed'" in captured.err
     assert "(Art. 12 al. 2)" in captured.err
     assert "Traceback" not in captured.err
     assert "MachineError" not in captured.err
@@ -130,7 +130,7 @@ def test_status_bad_date(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
 def test_check_replays_the_events(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = write(tmp_path, *EXAMPLE.events, NOTICE)
     assert main(["check", path]) == 1
-    assert f"error: {path}: events[2] 'formal_notice_sent' refused" in capsys.readouterr().err
+    assert f"error: {path}: $.events[2]: 'formal_notice_sent' refused" in capsys.readouterr().err
     assert main(["check", write(tmp_path, *STARTED, BREACH, NOTICE)]) == 0
 
 

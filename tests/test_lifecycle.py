@@ -576,7 +576,7 @@ def test_a_refused_event_in_a_file_names_its_index() -> None:
         lifecycle(*SIGNED, NOTICE)
     assert info.value.index == 2
     assert info.value.field == "$.events[2]"
-    assert str(info.value).startswith("events[2] 'formal_notice_sent' refused in state 'signed'")
+    assert str(info.value).startswith("$.events[2]: 'formal_notice_sent' refused in state 'signed'")
 
 
 def test_replay_equals_event_by_event() -> None:

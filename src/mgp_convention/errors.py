@@ -158,7 +158,7 @@ class EventRefused(ConventionError):
         self.state = state
         self.reason = reason
         self.index = index
-        where = f"events[{index}] " if index is not None else ""
+        where = f"$.events[{index}]: " if index is not None else ""
         super().__init__(
             f"{where}{event!r} refused in state {state!r}: {reason}",
             field=f"$.events[{index}]" if index is not None else None,

@@ -16,10 +16,12 @@ How the library reads them (RULES.md, "Periods in months"):
 - the experiment lasts ``duration_months`` from its actual start, which is its first
   day: the last day of use is ``start + N months − 1 day``, months counted by CPC 641
   al. 2 (31 January + 1 month = 28 or 29 February);
-- reduced usage (al. 5): last day of use = min(normal last day, evaluation deadline −
-  evaluation period), whenever the evaluation deadline and period are known (« quel
-  qu'en soit le motif »: not only when the start is after the al. 5 date, which is
-  reported too); when that leaves no day of use, the result says so (``empty``);
+- reduced usage (al. 5, « En cas de retard dans la mise en place »): for a set-up later
+  than the indicative start, whatever the cause of the delay (« quel qu'en soit le
+  motif »; the al. 5 date is its example, « et notamment si … au-delà de [Date] », and
+  whether the start came after it is reported too), last day of use = min(normal last
+  day, evaluation deadline − evaluation period); a set-up on time keeps its N months;
+  when the cut leaves no day of use, the result says so (``empty``);
 - the deployment steps (al. 2) follow one another from the start date.
 
 Not encoded: al. 3 (readiness on the planned date, a termination ground) and al. 4 (no
@@ -27,13 +29,7 @@ compensation for a delay caused by the Métropole or its provider) belong to the
 lifecycle and claims modules.
 
 >>> import datetime as dt
->>> # Art. 5 al. 1 and al. 5 are quoted in convention.py, whose coherence rules use them.
-from mgp_convention.convention import (
-    ART5_DURATION,
-    ART5_REDUCED_USAGE,
-    Duration,
-    Experiment,
-)
+>>> from mgp_convention.convention import Duration, Experiment
 >>> experiment = Experiment(
 ...     theme="mobilité", solution="capteurs", objectives=("mesurer",),
 ...     duration_months=6, indicative_start=dt.date(2026, 1, 15),
