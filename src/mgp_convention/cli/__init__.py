@@ -14,7 +14,17 @@ from collections.abc import Sequence
 from types import ModuleType
 
 from mgp_convention import __version__
-from mgp_convention.cli import check, deadline, diagram, example, indemnity, schema, status
+from mgp_convention.cli import (
+    calendar,
+    check,
+    deadline,
+    diagram,
+    example,
+    indemnity,
+    portfolio,
+    schema,
+    status,
+)
 from mgp_convention.cli._common import EXIT_INVALID, EXIT_USAGE, UsageError, report
 from mgp_convention.errors import ConventionError
 
@@ -22,12 +32,14 @@ __all__ = ["COMMANDS", "build_parser", "main"]
 
 #: The sub-command modules, in the order ``--help`` lists them.
 COMMANDS: tuple[ModuleType, ...] = (
+    portfolio,
     example,
     check,
     schema,
     indemnity,
     deadline,
     status,
+    calendar,
     diagram,
 )
 

@@ -1,0 +1,203 @@
+"""``mgp-convention portfolio DIR [--on DATE] [--json]``: a folder's conventions, by urgency."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any, Final
+
+from rich import box
+from rich.cells import cell_len
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from mgp_convention.calendar import format_date
+from mgp_convention.cli._common import (
+    EXIT_INVALID,
+    EXIT_OK,
+    date_argument,
+    print_json,
+    today_in_paris,
+)
+from mgp_convention.portfolio import SOON_DAYS, Portfolio, Urgency, portfolio
+
+#: The width of the table when the output is not a terminal (a pipe, a file, a test):
+#: fixed, so that what is written does not depend on who runs the command.
+PIPED_WIDTH: Final = 120
+# The fixed columns, the widest of the wrapping ones, the narrowest action, and the
+# space between the 7 columns (a divider and a padding after each of the first 6).
+_MARKER, _DATE = 2, 10
+_BENEFICIARY_MAX, _STATE_MAX, _ACTION_MIN = 22, 15, 20
+_GAPS = 12
+#: The narrowest table drawn in a terminal: below it, the table is drawn this wide (the
+#: terminal wraps its lines) rather than squeezed until dates or articles are cut.
+MIN_WIDTH: Final = 110
+
+_MARKERS: Final = {
+    Urgency.OVERDUE: ("!!", "bold red"),
+    Urgency.SOON: ("!", "yellow"),
+    Urgency.LATER: ("", ""),
+    Urgency.NONE: ("-", "dim"),
+}
+
+_EPILOG = f"""\
+exit status:
+  0  every file of the folder was read and replayed
+  1  at least one file could not be used (it does not load, or the lifecycle refuses
+     one of its events): every other convention is still listed, and the failing
+     files follow the table with their errors, so that a script notices
+  2  usage error
+
+urgency (first column):
+  !!  overdue: the date has passed and what it calls for is still open
+  !   within {SOON_DAYS} days (today included)
+  -   final state (terminated or ended): nothing is due
+
+example:
+  mgp-convention portfolio examples/ --on 2026-11-28
+  mgp-convention portfolio examples/ --json > portfolio.json
+"""
+
+
+def register(subparsers: argparse._SubParsersAction[Any]) -> None:
+    """Add ``portfolio`` to the command line."""
+    parser = subparsers.add_parser(
+        "portfolio",
+        help="list every convention of a folder by urgency: the next legal date and the action",
+        description=(
+            "Read every convention file (*.json) of a folder and list, for each, where it "
+            "stands on a date and the next legal date with the action it calls for and its "
+            "article (planned start, remedy deadline, end of the period of use, end date…). "
+            "Overdue dates come first, then the earliest; terminated and ended conventions "
+            "last."
+        ),
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("folder", metavar="DIR", help="the folder of convention files")
+    parser.add_argument(
+        "--on",
+        type=date_argument,
+        default=None,
+        metavar="DATE",
+        help="the date to evaluate, YYYY-MM-DD (default: today in Europe/Paris)",
+    )
+    parser.add_argument(
+        "--json",
+        action="store_true",
+        help="print the rows and the failures as JSON (dates as YYYY-MM-DD)",
+    )
+    parser.set_defaults(run=_run)
+
+
+def _run(args: argparse.Namespace) -> int:
+    on = args.on if args.on is not None else today_in_paris()
+    result = portfolio(args.folder, on)
+    if args.json:
+        print_json(result.to_json())
+    else:
+        show(result, Path(args.folder), console())
+    return EXIT_INVALID if result.failures else EXIT_OK
+
+
+def console() -> Console:
+    """A console on the current ``sys.stdout``: the terminal's width in a terminal,
+    :data:`PIPED_WIDTH` columns and no colour otherwise."""
+    out = sys.stdout
+    common: dict[str, Any] = {"file": out, "highlight": False, "emoji": False, "markup": False}
+    isatty = getattr(out, "isatty", None)
+    if callable(isatty) and isatty():
+        width = Console(file=out).width
+        return Console(**common, width=max(width, MIN_WIDTH))
+    return Console(**common, width=PIPED_WIDTH, color_system=None, force_terminal=False)
+
+
+def _widest(header: str, values: Iterable[str]) -> int:
+    return max([cell_len(header), *map(cell_len, values)])
+
+
+def _widths(result: Portfolio, width: int) -> tuple[int, ...]:
+    """Each column's width, computed once from the values (rich need not measure every
+    cell): the marker, reference, date and article as wide as their longest value
+    (never wrapped); the beneficiary and the state wrap within a narrow column; the
+    action gets the rest of ``width``, at least :data:`_ACTION_MIN`."""
+    rows = result.rows
+    reference = _widest("Reference", (row.reference for row in rows))
+    beneficiary = min(_BENEFICIARY_MAX, _widest("Beneficiary", (r.beneficiary for r in rows)))
+    # The longest word of a French label (« expérimentation ») fits in _STATE_MAX.
+    state = min(_STATE_MAX, _widest("State", (row.state.label_fr for row in rows)))
+    article = _widest("Article", (row.article for row in rows))
+    fixed = _MARKER + reference + beneficiary + state + _DATE + article + _GAPS
+    action = _widest("Action", (row.action for row in rows))
+    action = max(_ACTION_MIN, min(action, width - fixed))
+    return (_MARKER, reference, beneficiary, state, _DATE, action, article)
+
+
+def table(result: Portfolio, width: int = PIPED_WIDTH) -> Table:
+    """The portfolio's rows as a ``rich`` table at most ``width`` columns wide, when that
+    leaves the action :data:`_ACTION_MIN` columns (dates and articles are never wrapped
+    or cut)."""
+    grid = Table(
+        box=box.SIMPLE_HEAD,
+        show_edge=False,
+        pad_edge=False,
+        padding=(0, 1, 0, 0),
+    )
+    urgency, reference, beneficiary, state, date, action, article = _widths(result, width)
+    grid.add_column("", no_wrap=True, width=urgency)
+    grid.add_column("Reference", no_wrap=True, width=reference)
+    grid.add_column("Beneficiary", width=beneficiary, overflow="fold")
+    grid.add_column("State", width=state, overflow="fold")
+    grid.add_column("Next date", no_wrap=True, width=date)
+    grid.add_column("Action", width=action, overflow="fold")
+    grid.add_column("Article", no_wrap=True, width=article)
+    for row in result.rows:
+        marker, style = _MARKERS[row.urgency]
+        grid.add_row(
+            Text(marker, style=style),
+            Text(row.reference),
+            Text(row.beneficiary),
+            Text(row.state.label_fr),
+            Text(row.next_date.isoformat() if row.next_date else "—", style=style),
+            Text(row.action),
+            Text(row.article),
+            style="dim" if row.urgency is Urgency.NONE else None,
+        )
+    return grid
+
+
+def show(result: Portfolio, folder: Path, out: Console) -> None:
+    """Print the table, a one-line summary, then the files that could not be used.
+
+    Lines are written without trailing spaces, so that piped output is stable.
+    """
+    with out.capture() as captured:
+        _render(result, folder, out)
+    text = "\n".join(line.rstrip() for line in captured.get().splitlines())
+    out.file.write(text + "\n")
+    out.file.flush()
+
+
+def _render(result: Portfolio, folder: Path, out: Console) -> None:
+    overdue = len(result.overdue)
+    title = (
+        f"{folder} on {format_date(result.on, 'en')}: {len(result.rows)} "
+        f"convention{'s' * (len(result.rows) != 1)}, {overdue} overdue"
+    )
+    if not result.rows:
+        title += ": no convention file could be listed."
+    out.print(Text(title), soft_wrap=True)
+    if result.rows:
+        out.print(table(result, out.width))
+    if not result.failures:
+        return
+    count = len(result.failures)
+    out.print(Text(f"{count} file{'s' * (count != 1)} could not be used:", style="bold red"))
+    for failure in result.failures:
+        reference = f" ({failure.reference})" if failure.reference else ""
+        out.print(Text(f"  {failure.file}{reference}"), soft_wrap=True)
+        for problem in failure.problems:
+            out.print(Text(f"    error: {problem}"), soft_wrap=True)

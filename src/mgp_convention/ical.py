@@ -1,0 +1,223 @@
+"""iCalendar export: every legal date of the conventions, in the agents' usual calendar.
+
+Each :class:`~mgp_convention.portfolio.LegalDate` becomes an all-day ``VEVENT`` (RFC
+5545, written with the ``icalendar`` package): its SUMMARY names the convention's
+reference and what the date means; its DESCRIPTION quotes the article that sets it.
+
+How a re-import updates rather than duplicates:
+
+- **UID**: a UUID 5 of the convention's reference and the date's *key*
+  (``remedy_deadline_1``, ``end_date``…; :func:`uid_of`), never of the date itself. When
+  an amendment moves the end date (Art. 11), the new export has the same UID with the
+  new date, and the calendar moves its event.
+- **SEQUENCE**: the number of events of the convention's log applied up to the date
+  of the export. Events are only ever appended, so every new event (an amendment, a
+  start, a remedy…) makes a higher SEQUENCE, and clients that compare it take the
+  new export as the newer revision; exporting the same log again gives the same one.
+- **LAST-MODIFIED**: the start (00:00, Europe/Paris, written in UTC) of the day of the
+  last event applied, when there is one: the day the information last changed.
+- **DTSTAMP**: when the export was made, given by the caller as an aware datetime
+  (``stamp``): nothing here reads the clock. The command line passes now, in UTC.
+- A date that no longer applies (after a termination, a remedied breach…) is kept
+  with ``STATUS:CANCELLED`` and its reason, so that a re-import cancels it.
+
+A date is a whole day (``DTSTART;VALUE=DATE``, ``DTEND`` the day after) and does not
+block time (``TRANSP:TRANSPARENT``).
+
+>>> import datetime as dt
+>>> from mgp_convention.examples import example_convention
+>>> from mgp_convention.lifecycle import Lifecycle
+>>> lifecycle = Lifecycle.from_convention(example_convention())
+>>> stamp = dt.datetime(2026, 11, 30, 8, 0, tzinfo=dt.UTC)
+>>> calendar = build_calendar([lifecycle], dt.date(2026, 11, 28), stamp=stamp)
+>>> events = calendar.walk("VEVENT")
+>>> len(events), str(events[-1]["SUMMARY"])
+(9, 'MGP-AM-2026-EX-001 — fin de la convention (dernier jour en vigueur)')
+>>> events[-1].decoded("DTSTART"), str(events[-1]["UID"]) == uid_of("MGP-AM-2026-EX-001", "end_date")
+(datetime.date(2028, 3, 31), True)
+"""  # noqa: E501
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Iterable
+from typing import Final
+from zoneinfo import ZoneInfo
+
+import icalendar
+
+from mgp_convention import __version__
+from mgp_convention.calendar import ONE_DAY, PARIS, Lang, format_date, to_paris_date
+from mgp_convention.errors import DateError, InvalidValue
+from mgp_convention.lifecycle import Lifecycle, Status
+from mgp_convention.portfolio import LegalDate, legal_dates
+
+__all__ = [
+    "DEFAULT_NAME",
+    "PRODID",
+    "UID_NAMESPACE",
+    "build_calendar",
+    "legal_date_events",
+    "uid_of",
+]
+
+#: The namespace of every UID: a UUID 5 of a fixed name. Changing it would change every
+#: UID, and a re-import would duplicate every event: it must never change.
+UID_NAMESPACE: Final = uuid.uuid5(uuid.NAMESPACE_URL, "urn:mgp-convention:legal-date")
+#: The calendar's product identifier (RFC 5545 §3.7.3).
+PRODID: Final = f"-//mgp-convention//mgp-convention {__version__}//FR"
+#: The calendar's default name (``X-WR-CALNAME`` and ``NAME``).
+DEFAULT_NAME: Final = "Conventions ApproprIAtion Métropolitaine"
+
+_PARIS_ZONE: Final = ZoneInfo(PARIS)
+_TEXTS: Final = {
+    "fr": {
+        "date": "Date",
+        "convention": "Convention",
+        "void": "Ne s'applique plus",
+        "cancelled": "Annulé",
+        "note": "Date calculée par mgp-convention à partir du fichier de la convention.",
+    },
+    "en": {
+        "date": "Date",
+        "convention": "Convention",
+        "void": "No longer applies",
+        "cancelled": "Cancelled",
+        "note": "Date computed by mgp-convention from the convention's file.",
+    },
+}
+
+
+def uid_of(reference: str, key: str) -> str:
+    """The UID of a legal date: a UUID 5 of the convention's reference and the date's key.
+
+    The date itself is left out, so that the UID stays when the date moves. A key never
+    holds a ``/``, so ``reference/key`` names one date of one convention.
+
+    >>> uid_of("MGP-AM-2026-EX-001", "end_date") == uid_of("MGP-AM-2026-EX-001", "end_date")
+    True
+    >>> uid_of("MGP-AM-2026-EX-001", "end_date") == uid_of("MGP-AM-2026-EX-002", "end_date")
+    False
+    """
+    return str(uuid.uuid5(UID_NAMESPACE, f"{reference}/{key}"))
+
+
+def _utc(stamp: dt.datetime) -> dt.datetime:
+    if not isinstance(stamp, dt.datetime) or stamp.tzinfo is None or stamp.utcoffset() is None:
+        raise DateError(
+            "the export time must be an aware datetime (e.g. now in UTC): "
+            "nothing here reads the clock",
+            field="stamp",
+        )
+    return stamp.astimezone(dt.UTC).replace(microsecond=0)
+
+
+def _start_of_day_utc(day: dt.date) -> dt.datetime:
+    """00:00 in Europe/Paris on ``day``, as a UTC datetime."""
+    return dt.datetime.combine(day, dt.time(), tzinfo=_PARIS_ZONE).astimezone(dt.UTC)
+
+
+def _event(
+    date: LegalDate,
+    lifecycle: Lifecycle,
+    status: Status,
+    stamp: dt.datetime,
+    lang: Lang,
+) -> icalendar.Event:
+    convention = lifecycle.convention
+    texts = _TEXTS[lang]
+    title = date.title_in(lang)
+    void = date.void_in(lang)
+    day = format_date(date.on, lang)
+    lines = [
+        f"{title[:1].upper()}{title[1:]}.",
+        f"{texts['date']} : {day}." if lang == "fr" else f"{texts['date']}: {day}.",
+        f"{texts['convention']} {convention.reference} — {convention.beneficiary.name}.",
+        str(date.citation),
+    ]
+    if void is not None:
+        lines.append(f"{texts['void']} : {void}." if lang == "fr" else f"{texts['void']}: {void}.")
+    lines.append(texts["note"])
+    summary = f"{convention.reference} — {title}"
+    if void is not None:
+        cancelled = texts["cancelled"]
+        summary = f"{cancelled} : {summary}" if lang == "fr" else f"{cancelled}: {summary}"
+
+    event = icalendar.Event()
+    event.add("uid", uid_of(convention.reference, date.key))
+    event.add("dtstamp", stamp)
+    history = status.history
+    if history:
+        event.add("last-modified", _start_of_day_utc(history[-1].event.on))
+    event.add("sequence", len(history))
+    event.add("dtstart", date.on)
+    event.add("dtend", date.on + ONE_DAY)
+    event.add("summary", summary)
+    event.add("description", "\n".join(lines))
+    event.add("categories", ["mgp-convention", date.article])
+    event.add("status", "CANCELLED" if void is not None else "CONFIRMED")
+    event.add("transp", "TRANSPARENT")
+    event.add("x-mgp-convention-reference", convention.reference)
+    event.add("x-mgp-convention-date-key", date.key)
+    return event
+
+
+def legal_date_events(
+    lifecycle: Lifecycle,
+    on: dt.date | dt.datetime,
+    *,
+    stamp: dt.datetime,
+    lang: Lang = "fr",
+) -> list[icalendar.Event]:
+    """One all-day ``VEVENT`` per legal date of the convention as it stands on ``on``
+    (:func:`~mgp_convention.portfolio.legal_dates`), in date order.
+
+    ``stamp``: when the export is made (``DTSTAMP``), an aware datetime.
+    """
+    stamp = _utc(stamp)
+    on = to_paris_date(on, field="on")
+    status = lifecycle.status(on)
+    return [
+        _event(date, lifecycle, status, stamp, lang) for date in legal_dates(lifecycle, on, status)
+    ]
+
+
+def build_calendar(
+    lifecycles: Iterable[Lifecycle],
+    on: dt.date | dt.datetime,
+    *,
+    stamp: dt.datetime,
+    name: str = DEFAULT_NAME,
+    lang: Lang = "fr",
+) -> icalendar.Calendar:
+    """A calendar of every legal date of ``lifecycles`` on ``on`` (their conventions in
+    reference order, each one's dates in date order).
+
+    Two conventions with the same reference would share UIDs: that is refused
+    (:class:`~mgp_convention.errors.InvalidValue`). ``stamp``: see
+    :func:`legal_date_events`. Write the file with ``calendar.to_ical()``.
+    """
+    stamp = _utc(stamp)
+    on = to_paris_date(on, field="on")
+    by_reference: dict[str, Lifecycle] = {}
+    for lifecycle in lifecycles:
+        reference = lifecycle.convention.reference
+        if reference in by_reference:
+            raise InvalidValue(
+                f"two conventions have the reference {reference!r}: their dates would "
+                "share the same UIDs",
+                field="reference",
+            )
+        by_reference[reference] = lifecycle
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("name", name)
+    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-timezone", PARIS)
+    for reference in sorted(by_reference):
+        for event in legal_date_events(by_reference[reference], on, stamp=stamp, lang=lang):
+            calendar.add_component(event)
+    return calendar

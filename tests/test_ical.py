@@ -1,0 +1,257 @@
+"""The iCalendar export (:mod:`mgp_convention.ical`) and ``mgp-convention calendar``."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import attrs
+import icalendar
+import pytest
+
+from mgp_convention.cli import main
+from mgp_convention.convention import Convention
+from mgp_convention.errors import DateError, InvalidValue
+from mgp_convention.events import (
+    AmendmentSigned,
+    BreachRecorded,
+    BreachRemedied,
+    Changes,
+    Event,
+    ExperimentStarted,
+    FormalNoticeSent,
+    Obligation,
+)
+from mgp_convention.examples import example_convention
+from mgp_convention.ical import (
+    PRODID,
+    UID_NAMESPACE,
+    build_calendar,
+    legal_date_events,
+    uid_of,
+)
+from mgp_convention.io import dumps
+from mgp_convention.lifecycle import Lifecycle
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+EXAMPLE = example_convention()  # signed 12 and 19 November 2026
+STAMP = dt.datetime(2026, 11, 30, 8, 15, 42, 123456, tzinfo=dt.UTC)
+D = dt.date
+
+
+def convention(*events: Event, reference: str = EXAMPLE.reference) -> Convention:
+    return attrs.evolve(EXAMPLE, reference=reference, events=(*EXAMPLE.events, *events))
+
+
+def export(*conventions: Convention, on: dt.date, stamp: dt.datetime = STAMP) -> bytes:
+    lifecycles = [Lifecycle.from_convention(c) for c in conventions]
+    ics: bytes = build_calendar(lifecycles, on, stamp=stamp).to_ical()
+    return ics
+
+
+def events_of(ics: bytes) -> dict[str, icalendar.Event]:
+    """The VEVENTs of an exported file, parsed back, by their date key."""
+    calendar = icalendar.Calendar.from_ical(ics)
+    return {str(event["X-MGP-CONVENTION-DATE-KEY"]): event for event in calendar.events}
+
+
+def test_the_file_parses_back_with_the_expected_events() -> None:
+    ics = export(EXAMPLE, on=D(2026, 11, 28))
+    calendar = icalendar.Calendar.from_ical(ics)
+    assert str(calendar["PRODID"]) == PRODID
+    assert str(calendar["VERSION"]) == "2.0"
+    assert str(calendar["X-WR-CALNAME"]) == "Conventions ApproprIAtion Métropolitaine"
+    events = calendar.events
+    # Hand-checked: the last signature; the planned start and the three steps from it
+    # (1 month, 15 days, 6 months); 1 May (reduced usage); 31 Dec − 2 months; the
+    # evaluation deadline; the end date.
+    assert [(str(e["X-MGP-CONVENTION-DATE-KEY"]), e.decoded("DTSTART")) for e in events] == [
+        ("effective_date", D(2026, 11, 19)),
+        ("planned_start", D(2027, 3, 1)),
+        ("deployment_step_1", D(2027, 3, 1)),
+        ("deployment_step_2", D(2027, 4, 1)),
+        ("deployment_step_3", D(2027, 4, 16)),
+        ("reduced_usage_after", D(2027, 5, 1)),
+        ("usage_cut", D(2027, 10, 31)),
+        ("evaluation_deadline", D(2027, 12, 31)),
+        ("end_date", D(2028, 3, 31)),
+    ]
+    end = events[-1]
+    assert end.decoded("DTEND") == D(2028, 4, 1)  # all day: DTEND is the day after
+    assert str(end["SUMMARY"]) == (
+        "MGP-AM-2026-EX-001 — fin de la convention (dernier jour en vigueur)"
+    )
+    description = str(end["DESCRIPTION"])
+    assert "Date : vendredi 31 mars 2028." in description
+    assert "Art. 2 : « La présente Convention prend effet" in description
+    assert "Commune de Valmont-sur-Marne (fictive)" in description
+    assert str(end["STATUS"]) == "CONFIRMED"
+    assert str(end["TRANSP"]) == "TRANSPARENT"
+    assert end.decoded("DTSTAMP") == dt.datetime(2026, 11, 30, 8, 15, 42, tzinfo=dt.UTC)
+    # Two events applied; the last on 19 November: 00:00 in Paris is 23:00 UTC the day before.
+    assert end.sequence == 2
+    assert end.decoded("LAST-MODIFIED") == dt.datetime(2026, 11, 18, 23, 0, tzinfo=dt.UTC)
+    assert len({str(e["UID"]) for e in events}) == len(events)
+
+
+def test_importing_twice_keeps_one_event_per_date() -> None:
+    first = events_of(export(EXAMPLE, on=D(2026, 11, 28)))
+    again = events_of(export(EXAMPLE, on=D(2026, 12, 5), stamp=STAMP + dt.timedelta(days=5)))
+    assert {k: str(e["UID"]) for k, e in first.items()} == {
+        k: str(e["UID"]) for k, e in again.items()
+    }
+    # Nothing happened in between: only DTSTAMP differs.
+    for key, event in first.items():
+        assert event.decoded("DTSTART") == again[key].decoded("DTSTART")
+        assert event.sequence == again[key].sequence
+
+
+def test_an_amendment_moves_the_end_date_under_the_same_uid() -> None:
+    amended = convention(AmendmentSigned(D(2027, 6, 1), changes=Changes(end_date=D(2028, 9, 30))))
+    before = events_of(export(amended, on=D(2027, 5, 31)))["end_date"]
+    after = events_of(export(amended, on=D(2027, 6, 1)))["end_date"]
+    assert str(before["UID"]) == str(after["UID"]) == uid_of(EXAMPLE.reference, "end_date")
+    assert before.decoded("DTSTART") == D(2028, 3, 31)
+    assert after.decoded("DTSTART") == D(2028, 9, 30)
+    assert after.sequence > before.sequence  # 2 events applied, then 3
+    assert after.decoded("LAST-MODIFIED") == dt.datetime(2027, 5, 31, 22, 0, tzinfo=dt.UTC)
+
+
+def test_a_remedy_cancels_the_termination_date_under_the_same_uid() -> None:
+    conv = convention(
+        ExperimentStarted(D(2027, 3, 1)),
+        BreachRecorded(D(2027, 4, 1), obligation=Obligation.SHARE_DATA, impedes_experiment=True),
+        # Sent Friday 2 April 2027: day 30 is Sunday 2 May → Monday 3 May.
+        FormalNoticeSent(D(2027, 4, 2), letter_reference="LRAR 1"),
+        BreachRemedied(D(2027, 4, 20)),
+    )
+    open_ = events_of(export(conv, on=D(2027, 4, 10)))
+    closed = events_of(export(conv, on=D(2027, 4, 20)))
+    key = "termination_allowed_from_1"
+    assert open_["remedy_deadline_1"].decoded("DTSTART") == D(2027, 5, 3)
+    assert str(open_[key]["UID"]) == str(closed[key]["UID"])
+    assert str(open_[key]["STATUS"]) == "CONFIRMED"
+    assert str(closed[key]["STATUS"]) == "CANCELLED"
+    assert str(closed[key]["SUMMARY"]).startswith("Annulé : MGP-AM-2026-EX-001 — ")
+    assert "Ne s'applique plus : manquement réparé le mardi 20 avril 2027." in str(
+        closed[key]["DESCRIPTION"]
+    )
+
+
+def test_the_uid_scheme_is_pinned() -> None:
+    # Changing the namespace or the name would duplicate every event on re-import. The
+    # value: uuid5(uuid5(NAMESPACE_URL, "urn:mgp-convention:legal-date"),
+    # "MGP-AM-2026-EX-001/end_date"), computed outside the package.
+    assert str(UID_NAMESPACE) == "e7d3e989-2d9f-5f45-993b-04d7533c1cff"
+    assert uid_of("MGP-AM-2026-EX-001", "end_date") == "46cc1f65-4fdb-572c-8ec6-3eff21905104"
+
+
+def test_english_and_several_conventions_in_reference_order() -> None:
+    lifecycles = [
+        Lifecycle.from_convention(convention(reference=ref)) for ref in ("REF-B", "REF-A")
+    ]
+    calendar = build_calendar(lifecycles, D(2026, 11, 28), stamp=STAMP, lang="en", name="Mine")
+    events = calendar.walk("VEVENT")
+    assert len(events) == 18
+    assert str(events[0]["SUMMARY"]) == "REF-A — the convention takes effect (last signature)"
+    assert str(events[-1]["X-MGP-CONVENTION-REFERENCE"]) == "REF-B"
+    assert "Date: Thursday 19 November 2026." in str(events[0]["DESCRIPTION"])
+    assert str(calendar["NAME"]) == "Mine"
+    voided = legal_date_events(
+        Lifecycle.from_convention(EXAMPLE), D(2028, 4, 1), stamp=STAMP, lang="en"
+    )
+    assert all(str(event["STATUS"]) == "CONFIRMED" for event in voided)
+
+
+def test_a_convention_with_no_event_yet() -> None:
+    unsigned = attrs.evolve(EXAMPLE, events=())
+    events = legal_date_events(Lifecycle.from_convention(unsigned), D(2026, 11, 1), stamp=STAMP)
+    assert len(events) == 8  # the example's dates but the effective date
+    assert all(event.sequence == 0 for event in events)
+    assert all("LAST-MODIFIED" not in event for event in events)
+
+
+def test_refused_inputs() -> None:
+    lifecycle = Lifecycle.from_convention(EXAMPLE)
+    with pytest.raises(DateError, match="aware datetime"):
+        build_calendar([lifecycle], D(2026, 11, 28), stamp=dt.datetime(2026, 11, 30, 8, 0))
+    with pytest.raises(InvalidValue, match="share the same UIDs"):
+        build_calendar([lifecycle, lifecycle], D(2026, 11, 28), stamp=STAMP)
+
+
+# --- the command ------------------------------------------------------------------------------
+
+
+def test_cli_file_to_stdout(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764490542")  # 2025-11-30T08:15:42Z
+    path = str(EXAMPLES / "03-bois-fictif-remediation.json")
+    assert main(["calendar", path, "--on", "2026-11-28"]) == 0
+    events = events_of(capsys.readouterr().out.encode())
+    assert events["remedy_deadline_1"].decoded("DTSTART") == D(2026, 12, 21)
+    assert events["termination_allowed_from_1"].decoded("DTSTART") == D(2026, 12, 22)
+    assert events["end_date"].decoded("DTSTAMP") == dt.datetime(
+        2025, 11, 30, 8, 15, 42, tzinfo=dt.UTC
+    )
+
+
+def test_cli_folder_with_failures_exports_the_others(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for example in EXAMPLES.glob("*.json"):
+        shutil.copy(example, folder)
+    (folder / "10-broken.json").write_text("[", encoding="utf-8")
+    refused = convention(FormalNoticeSent(D(2026, 11, 25), letter_reference="X"))
+    (folder / "11-refused.json").write_text(
+        dumps(attrs.evolve(refused, reference="MGP-AM-2026-EX-099")), encoding="utf-8"
+    )
+    (folder / "12-same-reference.json").write_text(dumps(EXAMPLE), encoding="utf-8")
+    out = tmp_path / "out.ics"
+
+    assert main(["calendar", str(folder), "-o", str(out), "--on", "2026-11-28"]) == 1
+
+    err = capsys.readouterr().err
+    assert "10-broken.json: not valid JSON" in err
+    refused_line = next(line for line in err.splitlines() if "11-refused.json: " in line)
+    assert "events[2]" in refused_line
+    assert "'formal_notice_sent' refused in state 'signed'" in refused_line
+    assert "12-same-reference.json: the reference 'MGP-AM-2026-EX-001' is also the one of" in err
+    calendar = icalendar.Calendar.from_ical(out.read_bytes())
+    references = {str(e["X-MGP-CONVENTION-REFERENCE"]) for e in calendar.walk("VEVENT")}
+    assert references == {f"MGP-AM-2026-EX-00{n}" for n in range(1, 6)}
+    # 9 + 11 + 13 + 13 + 8 dates (see test_portfolio for their derivation).
+    assert len(calendar.walk("VEVENT")) == 54
+
+
+def test_cli_single_refused_file_exits_1(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "refused.json"
+    path.write_text(
+        dumps(convention(FormalNoticeSent(D(2026, 11, 25), letter_reference="X"))),
+        encoding="utf-8",
+    )
+    assert main(["calendar", str(path), "--on", "2026-11-28"]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert "'formal_notice_sent' refused in state 'signed'" in captured.err
+
+
+def test_cli_bad_source_date_epoch_and_unwritable_output(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = str(EXAMPLES / "01-valmont-signee.json")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "yesterday")
+    with pytest.raises(SystemExit) as exit_info:
+        main(["calendar", path, "--on", "2026-11-28"])
+    assert exit_info.value.code == 2
+    assert "SOURCE_DATE_EPOCH='yesterday'" in capsys.readouterr().err
+    monkeypatch.delenv("SOURCE_DATE_EPOCH")
+    with pytest.raises(SystemExit) as exit_info:
+        main(["calendar", path, "-o", str(tmp_path / "missing" / "out.ics")])
+    assert exit_info.value.code == 2
+    assert "cannot write" in capsys.readouterr().err
