@@ -12,28 +12,30 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from mgp_convention.citations import all_citations
+from mgp_convention.lifecycle import mermaid
+from mgp_convention.schema import json_schema
+
 
 def _citations() -> str:
-    from mgp_convention.citations import all_citations
-
     rows = ["| Rule | Article | Text (verbatim) |", "|---|---|---|"]
     for name, citation in all_citations():
-        text = citation.text.replace("|", "\\|")
-        rows.append(f"| `{name}` | {citation.label} | « {text} » |")
+        # Escaped for a Markdown table: "|" ends a cell, and the contract's placeholders
+        # ("[Statut] [Genre] [Nom]") would read as links.
+        text = citation.text.replace("|", "\\|").replace("[", "\\[").replace("]", "\\]")
+        # Linked to its API entry (an "optional" reference: plain code if not rendered).
+        rule = f'<autoref identifier="{name}" optional><code>{name}</code></autoref>'
+        rows.append(f"| {rule} | {citation.label} | « {text} » |")
     return "\n".join(rows)
 
 
 def _state_diagram() -> str:
-    try:
-        from mgp_convention.diagram import mermaid
-    except ImportError:  # the lifecycle is not there yet
-        return "*(the state diagram comes with the lifecycle)*"
+    # Drawn from the package's one transitions machine (states, events, guards):
+    # mgp_convention.diagram only renders, mgp_convention.lifecycle reads the machine.
     return f"```mermaid\n{mermaid()}\n```"
 
 
 def _json_schema() -> str:
-    from mgp_convention.schema import json_schema
-
     return f"```json\n{json.dumps(json_schema(), ensure_ascii=False, indent=2)}\n```"
 
 
