@@ -50,7 +50,8 @@ from mgp_convention.events import (
     Termination,
 )
 from mgp_convention.examples import example_convention
-from mgp_convention.lifecycle import Lifecycle, Record, machine_definition
+from mgp_convention.lifecycle import Lifecycle
+from mgp_convention.machine import Record, machine_definition
 
 #: The date every status is asked on ("today" for a batch run): after every event.
 ON = dt.date(2027, 12, 1)
