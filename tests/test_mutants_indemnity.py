@@ -173,8 +173,8 @@ def test_a_count_of_one_can_be_preferred() -> None:
     # Declared 3, one convention counted, the count preferred: 1 is a valid divisor (≥ 1).
     count = beneficiary_count(3, 1, prefer="counted")
     assert (count.used, count.source, count.other) == (1, "counted", 3)
-    assert count.note == (
-        "the market data declare 3 beneficiaries, but 1 conventions for this market are "
+    assert beneficiary_count(3, 4, prefer="counted").note == (
+        "the market data declare 3 beneficiaries, but 4 conventions for this market are "
         "signed by both parties; the count is used"
     )
     assert beneficiary_count(3, prefer="counted").note == (
@@ -183,9 +183,9 @@ def test_a_count_of_one_can_be_preferred() -> None:
 
 
 def test_a_share_with_one_beneficiary_and_another_figure_of_one() -> None:
-    # 90 000.00 € ÷ 1 = 90 000.00 € exactly; declared 1, counted 3 → "with 3 instead":
-    # 90 000.00 / 3 = 30 000.00. Then declared 2, counted 1: 90 000.00 / 2 = 45 000.00,
-    # and with 1 beneficiary instead the share would be the whole 90 000,00 €.
+    # 90 000.00 € ÷ 1 = 90 000.00 € exactly. Then declared 2, counted 1: 90 000.00 / 2 =
+    # 45 000.00, and with 1 beneficiary instead the share would be the whole 90 000,00 €.
+    # (The singular of "1 beneficiary" is left open: see test_one_is_singular_in_english.)
     one = assess_indemnity(
         TerminationFacts.assumed_due(), market_total_ttc="90000", beneficiaries=1
     )
@@ -193,18 +193,33 @@ def test_a_share_with_one_beneficiary_and_another_figure_of_one() -> None:
         "Market share = 90 000,00 € ÷ 1 beneficiary = 90 000,00 €",
         "Total = market share = 90 000,00 €",
     )
-    other_one = assess_indemnity(
+    steps = assess_indemnity(
         TerminationFacts.assumed_due(),
         market_total_ttc="90000",
         beneficiaries=beneficiary_count(2, 1),
-    )
-    assert other_one.steps == (
-        "Beneficiaries: 2 (the market data declare 2 beneficiaries, but 1 conventions for "
-        "this market are signed by both parties; the declared figure is used)",
-        "Market share = 90 000,00 € ÷ 2 beneficiaries = 45 000,00 €",
-        "(With 1 beneficiaries instead, the market share would be 90 000,00 €.)",
-        "Total = market share = 45 000,00 €",
-    )
+    ).steps
+    assert len(steps) == 4
+    assert steps[0].startswith("Beneficiaries: 2 (the market data declare 2 beneficiaries, ")
+    assert steps[0].endswith("; the declared figure is used)")
+    assert steps[1] == "Market share = 90 000,00 € ÷ 2 beneficiaries = 45 000,00 €"
+    assert steps[2].startswith("(With 1 beneficiar")
+    assert steps[2].endswith(" instead, the market share would be 90 000,00 €.)")
+    assert steps[3] == "Total = market share = 45 000,00 €"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="English texts say '1 conventions … are' and '1 beneficiaries' for a count of one",
+)
+def test_one_is_singular_in_english() -> None:
+    # Declared 2, counted 1 (and declared 1, counted 2): each "1" is followed by a plural.
+    steps = assess_indemnity(
+        TerminationFacts.assumed_due(),
+        market_total_ttc="90000",
+        beneficiaries=beneficiary_count(2, 1),
+    ).steps
+    texts = [*steps, beneficiary_count(1, 2).note or ""]
+    assert not [t for t in texts if "1 conventions" in t or "1 beneficiaries" in t], texts
 
 
 def _full_assessment() -> IndemnityAssessment:

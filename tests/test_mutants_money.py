@@ -164,3 +164,10 @@ def test_split_exact_refusals_word_for_word(parts: object, message: str) -> None
     with pytest.raises(MoneyError) as info:
         split_exact("10.00", parts)  # type: ignore[call-overload]
     assert str(info.value) == message
+
+
+def test_format_decimal_with_no_decimal_places() -> None:
+    # Cut to whole units: 12.5 shows as 12, marked "…" because it is not exact; 12 is exact.
+    assert format_decimal(Decimal("12.5"), min_places=0, max_places=0) == "12…"
+    assert format_decimal(Decimal("12"), min_places=0, max_places=0) == "12"
+    assert format_decimal(Decimal("-1234.9"), min_places=0, max_places=0) == "-1 234…"

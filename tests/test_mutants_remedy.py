@@ -347,3 +347,13 @@ def test_out_of_range_messages() -> None:
     assert str(info.value) == (
         "days: a period of 1000000000 days from 2026-01-01 ends after year 9999 (Art. 12 al. 2)"
     )
+
+
+@pytest.mark.xfail(
+    strict=True, reason="a period of one day reads '1 jours', '1 days' and 'le 1e jour' (1er)"
+)
+def test_a_period_of_one_day_is_singular() -> None:
+    # RemedyOptions(days=1) is allowed (days ≥ 1): sent Mon 2 Mar 2026, day 1 = Tue 3 Mar.
+    deadline = remedy_deadline(D(2026, 3, 2), RemedyOptions(days=1, franc=True))
+    texts = deadline.explain() + deadline.explain("en")
+    assert [w for w in ("1 jours", "1 days", "1e jour") if w in texts] == []

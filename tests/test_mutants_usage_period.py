@@ -138,15 +138,25 @@ def test_explain_a_setup_on_time_keeps_its_months() -> None:
         "Période d'utilisation complète : du samedi 31 janvier 2026 au vendredi "
         "27 février 2026, soit 28 jours."
     )
-    assert period.explain("en") == (
+    # The formula "start + 1 month(s) − 1 day" is left open: see test_one_month_is_singular.
+    first, rest = period.explain("en").split(" − 1 day, CPC 641 al. 2). ")
+    singular = (
         "The experiment lasts 1 month from its setup on Saturday 31 January 2026 (Art. 5 "
-        "al. 1): its normal last day is Friday 27 February 2026 (start + 1 months − 1 day, "
-        "CPC 641 al. 2). The setup did not come after Tuesday 10 February 2026 (Art. 5 "
-        "al. 5). The assessment and impact measurement must be finished before Tuesday "
-        "30 June 2026 and take 1 month and 1 day: use cannot go beyond Friday 29 May 2026 "
-        "(Art. 5 al. 5). Period of use (full): Saturday 31 January 2026 to Friday "
-        "27 February 2026, 28 days."
+        "al. 1): its normal last day is Friday 27 February 2026 (start + 1 month"
     )
+    assert first in (singular, singular + "s")
+    assert rest == (
+        "The setup did not come after Tuesday 10 February 2026 (Art. 5 al. 5). The "
+        "assessment and impact measurement must be finished before Tuesday 30 June 2026 and "
+        "take 1 month and 1 day: use cannot go beyond Friday 29 May 2026 (Art. 5 al. 5). "
+        "Period of use (full): Saturday 31 January 2026 to Friday 27 February 2026, 28 days."
+    )
+
+
+@pytest.mark.xfail(strict=True, reason="the English formula reads 'start + 1 months − 1 day'")
+def test_one_month_is_singular() -> None:
+    period = usage_period(experiment(1, D(2026, 1, 31)), D(2026, 1, 31))
+    assert "1 months" not in period.explain("en")
 
 
 def test_explain_without_evaluation_or_al5_date() -> None:
