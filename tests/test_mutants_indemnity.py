@@ -207,10 +207,6 @@ def test_a_share_with_one_beneficiary_and_another_figure_of_one() -> None:
     assert steps[3] == "Total = market share = 45 000,00 €"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="English texts say '1 conventions … are' and '1 beneficiaries' for a count of one",
-)
 def test_one_is_singular_in_english() -> None:
     # Declared 2, counted 1 (and declared 1, counted 2): each "1" is followed by a plural.
     steps = assess_indemnity(
@@ -220,6 +216,16 @@ def test_one_is_singular_in_english() -> None:
     ).steps
     texts = [*steps, beneficiary_count(1, 2).note or ""]
     assert not [t for t in texts if "1 conventions" in t or "1 beneficiaries" in t], texts
+    # The declared 2 is used: 90 000 € ÷ 2 = 45 000 €; the count, 1: 90 000 ÷ 1 = 90 000 €.
+    assert "Market share = 90 000,00 € ÷ 2 beneficiaries = 45 000,00 €" in texts
+    assert "(With 1 beneficiary instead, the market share would be 90 000,00 €.)" in texts
+    assert beneficiary_count(2, 1).note == (
+        "the market data declare 2 beneficiaries, but 1 convention for this market is "
+        "signed by both parties; the declared figure is used"
+    )
+    assert (beneficiary_count(1, 2).note or "").startswith(
+        "the market data declare 1 beneficiary, but 2 conventions for this market are signed"
+    )
 
 
 def _full_assessment() -> IndemnityAssessment:

@@ -153,10 +153,15 @@ def test_explain_a_setup_on_time_keeps_its_months() -> None:
     )
 
 
-@pytest.mark.xfail(strict=True, reason="the English formula reads 'start + 1 months − 1 day'")
 def test_one_month_is_singular() -> None:
     period = usage_period(experiment(1, D(2026, 1, 31)), D(2026, 1, 31))
-    assert "1 months" not in period.explain("en")
+    # 1 month from Sat 31 Jan 2026: 31 Feb does not exist → 28 Feb (CPC 641 al. 2), − 1 day
+    # = Fri 27 Feb 2026; 1 + 27 = 28 days of use.
+    english = period.explain("en")
+    assert "1 months" not in english
+    assert "lasts 1 month from" in english
+    assert "(start + 1 month − 1 day," in english
+    assert english.endswith("Saturday 31 January 2026 to Friday 27 February 2026, 28 days.")
 
 
 def test_explain_without_evaluation_or_al5_date() -> None:

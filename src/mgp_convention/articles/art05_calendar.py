@@ -48,6 +48,7 @@ from typing import Any
 
 import attrs
 
+from mgp_convention._words import quantity
 from mgp_convention.calendar import (
     CPC_641_MONTHS,
     CPC_641_MONTHS_AND_DAYS,
@@ -90,10 +91,13 @@ def _duration_words(duration: Duration, lang: Lang) -> str:
     months, days = duration.months, duration.days
     parts: list[str] = []
     if months:
-        parts.append(f"{months} mois" if lang == "fr" else f"{months} month{'s' * (months > 1)}")
+        parts.append(
+            quantity(months, "mois", "mois", lang=lang)
+            if lang == "fr"
+            else quantity(months, "month")
+        )
     if days:
-        word = ("jour" if lang == "fr" else "day") + ("s" if days > 1 else "")
-        parts.append(f"{days} {word}")
+        parts.append(quantity(days, "jour" if lang == "fr" else "day", lang=lang))
     return (" et " if lang == "fr" else " and ").join(parts)
 
 
@@ -158,9 +162,9 @@ class UsagePeriod:
             f"{format_date(self.first_day)} (Art. 5 al. 1) : son dernier jour normal est le "
             f"{format_date(self.normal_last_day)} (début + {n} mois − 1 jour, CPC 641 al. 2)."
             if fr
-            else f"The experiment lasts {n} month{'s' * (n > 1)} from its setup on "
+            else f"The experiment lasts {quantity(n, 'month')} from its setup on "
             f"{format_date(self.first_day, 'en')} (Art. 5 al. 1): its normal last day is "
-            f"{format_date(self.normal_last_day, 'en')} (start + {n} months − 1 day, "
+            f"{format_date(self.normal_last_day, 'en')} (start + {quantity(n, 'month')} − 1 day, "
             "CPC 641 al. 2)."
         ]
         if self.started_late is not None and self.reduced_usage_after is not None:
@@ -204,13 +208,13 @@ class UsagePeriod:
                 state = "réduite" if self.reduced else "complète"
                 sentences.append(
                     f"Période d'utilisation {state} : du {format_date(self.first_day)} au "
-                    f"{last}, soit {self.days} jours."
+                    f"{last}, soit {quantity(self.days, 'jour', lang='fr')}."
                 )
             else:
                 state = "reduced" if self.reduced else "full"
                 sentences.append(
                     f"Period of use ({state}): {format_date(self.first_day, 'en')} to "
-                    f"{last}, {self.days} days."
+                    f"{last}, {quantity(self.days, 'day')}."
                 )
         return " ".join(sentences)
 

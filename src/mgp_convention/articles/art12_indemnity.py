@@ -75,6 +75,7 @@ from typing import Any, Literal
 
 import attrs
 
+from mgp_convention._words import quantity
 from mgp_convention.articles.art05_delays import ART5_NOT_READY
 from mgp_convention.articles.art12_remedy import ART12_REMEDY
 from mgp_convention.articles.art12_termination import ART12_TERMINATION
@@ -570,8 +571,9 @@ def beneficiary_count(
     if counted is not None and counted != declared:
         used_figure = "the count" if use_count else "the declared figure"
         note = (
-            f"the market data declare {declared} beneficiaries, but {counted} conventions "
-            f"for this market are signed by both parties; {used_figure} is used"
+            f"the market data declare {quantity(declared, 'beneficiary', 'beneficiaries')}, "
+            f"but {quantity(counted, 'convention')} for this market "
+            f"{'is' if counted == 1 else 'are'} signed by both parties; {used_figure} is used"
         )
     elif prefer == "counted" and counted is None:
         note = "no count of signed conventions is available; the declared figure is used"
@@ -775,12 +777,12 @@ def assess_indemnity(
             steps=(),
         )
     exact, share = _share(market.ttc, count.used)
-    plural = "beneficiary" if count.used == 1 else "beneficiaries"
     steps = [*market.steps]
     if count.note:
         steps.append(f"Beneficiaries: {count.used} ({count.note})")
     steps.append(
-        f"Market share = {format_euros(market.ttc)} ÷ {count.used} {plural} = "
+        f"Market share = {format_euros(market.ttc)} ÷ "
+        f"{quantity(count.used, 'beneficiary', 'beneficiaries')} = "
         + (
             format_euros(share)
             if exact == share
@@ -790,7 +792,8 @@ def assess_indemnity(
     other = count.other
     if other is not None and other >= 1:
         steps.append(
-            f"(With {other} beneficiaries instead, the market share would be "
+            f"(With {quantity(other, 'beneficiary', 'beneficiaries')} instead, the market "
+            "share would be "
             f"{format_euros(_share(market.ttc, other)[1])}.)"
         )
     steps += [f"Item « {item.label} »: {format_euros(item.amount)}" for item in listed]

@@ -38,6 +38,7 @@ from typing import Any, Literal
 
 import attrs
 
+from mgp_convention._words import ordinal_fr, quantity
 from mgp_convention.calendar import (
     CPC_641_DAYS,
     CPC_642_END_OF_DAY,
@@ -402,7 +403,7 @@ def _rule(options: RemedyOptions, lang: Lang) -> str:
     days = options.days
     closed = ", ".join(sorted(day.isoformat() for day in options.extra_closed_days))
     if lang == "fr":
-        parts = [f"Art. 12 al. 2 : délai de {days} jours"]
+        parts = [f"Art. 12 al. 2 : délai de {quantity(days, 'jour', lang='fr')}"]
         if days != REMEDY_PERIOD_DAYS:
             parts[0] += " (option ; le contrat prévoit trente jours)"
         if options.count_from == "receipt":
@@ -414,7 +415,9 @@ def _rule(options: RemedyOptions, lang: Lang) -> str:
             parts.append("à compter de l'envoi de la lettre recommandée (CPC 669 al. 1)")
         parts.append("le jour 0 ne compte pas (CPC 641 al. 1)")
         if options.franc:
-            parts.append(f"délai franc (option) : il expire le lendemain du {days}e jour")
+            parts.append(
+                f"délai franc (option) : il expire le lendemain du {ordinal_fr(days)} jour"
+            )
         parts.append("le délai expire le dernier jour à 24 h (CPC 642 al. 1)")
         if options.extend:
             text = (
@@ -427,7 +430,7 @@ def _rule(options: RemedyOptions, lang: Lang) -> str:
         else:
             parts.append("sans report au jour ouvrable suivant (option)")
         return " ; ".join(parts) + "."
-    parts = [f"Art. 12 al. 2: a period of {days} days"]
+    parts = [f"Art. 12 al. 2: a period of {quantity(days, 'day')}"]
     if days != REMEDY_PERIOD_DAYS:
         parts[0] += " (option; the contract says thirty days)"
     if options.count_from == "receipt":
@@ -486,21 +489,21 @@ def _explain(deadline: RemedyDeadline, lang: Lang) -> str:
     skipped = deadline.skipped
     if options.franc:
         sentences.append(
-            f"Le {n}e jour est le {when(day_n)} ; le délai étant franc, son dernier jour "
-            f"est le lendemain, le {when(deadline.nominal_expiry)}."
+            f"Le {ordinal_fr(n)} jour est le {when(day_n)} ; le délai étant franc, son "
+            f"dernier jour est le lendemain, le {when(deadline.nominal_expiry)}."
             if fr
             else f"Day {n} is {when(day_n)}; as the period is franc, its last day is the "
             f"day after, {when(deadline.nominal_expiry)}."
         )
     elif nominal_reason is None:
         sentences.append(
-            f"Le {n}e jour est le {when(day_n)}, un jour ouvrable."
+            f"Le {ordinal_fr(n)} jour est le {when(day_n)}, un jour ouvrable."
             if fr
             else f"Day {n} is {when(day_n)}, a working day."
         )
     else:
         sentences.append(
-            f"Le {n}e jour est le {when(day_n)}." if fr else f"Day {n} is {when(day_n)}."
+            f"Le {ordinal_fr(n)} jour est le {when(day_n)}." if fr else f"Day {n} is {when(day_n)}."
         )
     if skipped:
         listed = ", ".join(f"{when(s.day)} ({s.reason if fr else s.reason_en})" for s in skipped)
