@@ -4,15 +4,12 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, Final
 
-from rich import box
 from rich.cells import cell_len
 from rich.console import Console
-from rich.table import Table
-from rich.text import Text
 
 from mgp_convention.calendar import format_date
 from mgp_convention.cli._common import (
@@ -22,6 +19,7 @@ from mgp_convention.cli._common import (
     print_json,
     today_in_paris,
 )
+from mgp_convention.cli._table import Column, Line, Row, render, styled
 from mgp_convention.portfolio import SOON_DAYS, Portfolio, Urgency, portfolio
 
 #: The width of the table when the output is not a terminal (a pipe, a file, a test):
@@ -120,10 +118,10 @@ def _widest(header: str, values: Iterable[str]) -> int:
 
 
 def _widths(result: Portfolio, width: int) -> tuple[int, ...]:
-    """Each column's width, computed once from the values (rich need not measure every
-    cell): the marker, reference, date and article as wide as their longest value
-    (never wrapped); the beneficiary and the state wrap within a narrow column; the
-    action gets the rest of ``width``, at least :data:`_ACTION_MIN`."""
+    """Each column's width, computed once from the values: the marker, reference, date
+    and article as wide as their longest value (never wrapped); the beneficiary and the
+    state wrap within a narrow column; the action gets the rest of ``width``, at least
+    :data:`_ACTION_MIN`."""
     rows = result.rows
     reference = _widest("Reference", (row.reference for row in rows))
     beneficiary = min(_BENEFICIARY_MAX, _widest("Beneficiary", (r.beneficiary for r in rows)))
@@ -136,52 +134,56 @@ def _widths(result: Portfolio, width: int) -> tuple[int, ...]:
     return (_MARKER, reference, beneficiary, state, _DATE, action, article)
 
 
-def table(result: Portfolio, width: int = PIPED_WIDTH) -> Table:
-    """The portfolio's rows as a ``rich`` table at most ``width`` columns wide, when that
-    leaves the action :data:`_ACTION_MIN` columns (dates and articles are never wrapped
-    or cut)."""
-    grid = Table(
-        box=box.SIMPLE_HEAD,
-        show_edge=False,
-        pad_edge=False,
-        padding=(0, 1, 0, 0),
-    )
+def columns(result: Portfolio, width: int = PIPED_WIDTH) -> tuple[Column, ...]:
+    """The table's columns for ``result``, at most ``width`` cells wide when that leaves
+    the action :data:`_ACTION_MIN` cells (dates and articles are never wrapped or cut)."""
     urgency, reference, beneficiary, state, date, action, article = _widths(result, width)
-    grid.add_column("", no_wrap=True, width=urgency)
-    grid.add_column("Reference", no_wrap=True, width=reference)
-    grid.add_column("Beneficiary", width=beneficiary, overflow="fold")
-    grid.add_column("State", width=state, overflow="fold")
-    grid.add_column("Next date", no_wrap=True, width=date)
-    grid.add_column("Action", width=action, overflow="fold")
-    grid.add_column("Article", no_wrap=True, width=article)
+    return (
+        Column("", urgency),
+        Column("Reference", reference),
+        Column("Beneficiary", beneficiary, wrap=True),
+        Column("State", state, wrap=True),
+        Column("Next date", date),
+        Column("Action", action, wrap=True),
+        Column("Article", article),
+    )
+
+
+def rows(result: Portfolio) -> Iterator[Row]:
+    """One table row per convention, in the order of ``result`` (by urgency)."""
     for row in result.rows:
         marker, style = _MARKERS[row.urgency]
-        grid.add_row(
-            Text(marker, style=style),
-            Text(row.reference),
-            Text(row.beneficiary),
-            Text(row.state.label_fr),
-            Text(row.next_date.isoformat() if row.next_date else "—", style=style),
-            Text(row.action),
-            Text(row.article),
-            style="dim" if row.urgency is Urgency.NONE else None,
+        yield Row(
+            (
+                marker,
+                row.reference,
+                row.beneficiary,
+                row.state.label_fr,
+                row.next_date.isoformat() if row.next_date else "—",
+                row.action,
+                row.article,
+            ),
+            styles=((0, style), (4, style)) if style else (),
+            style="dim" if row.urgency is Urgency.NONE else "",
         )
-    return grid
 
 
 def show(result: Portfolio, folder: Path, out: Console) -> None:
-    """Print the table, a one-line summary, then the files that could not be used.
+    """Print the title, the table, then the files that could not be used.
 
-    Lines are written without trailing spaces, so that piped output is stable.
+    ``out`` gives the width and the colours of the terminal (none when piped). Lines are
+    written without trailing spaces, so that piped output is stable.
     """
-    with out.capture() as captured:
-        _render(result, folder, out)
-    text = "\n".join(line.rstrip() for line in captured.get().splitlines())
-    out.file.write(text + "\n")
+    lines = styled(
+        _lines(result, folder, out.width),
+        out.color_system,
+        no_color=out.no_color,
+    )
+    out.file.write("".join(line + "\n" for line in lines))
     out.file.flush()
 
 
-def _render(result: Portfolio, folder: Path, out: Console) -> None:
+def _lines(result: Portfolio, folder: Path, width: int) -> Iterator[Line]:
     overdue = len(result.overdue)
     title = (
         f"{folder} on {format_date(result.on, 'en')}: {len(result.rows)} "
@@ -189,15 +191,14 @@ def _render(result: Portfolio, folder: Path, out: Console) -> None:
     )
     if not result.rows:
         title += ": no convention file could be listed."
-    out.print(Text(title), soft_wrap=True)
+    yield [(title, "")]
     if result.rows:
-        out.print(table(result, out.width))
+        yield from render(columns(result, width), rows(result))
     if not result.failures:
         return
     count = len(result.failures)
-    out.print(Text(f"{count} file{'s' * (count != 1)} could not be used:", style="bold red"))
+    yield [(f"{count} file{'s' * (count != 1)} could not be used:", "bold red")]
     for failure in result.failures:
         reference = f" ({failure.reference})" if failure.reference else ""
-        out.print(Text(f"  {failure.file}{reference}"), soft_wrap=True)
-        for problem in failure.problems:
-            out.print(Text(f"    error: {problem}"), soft_wrap=True)
+        yield [(f"  {failure.file}{reference}", "")]
+        yield from ([(f"    error: {problem}", "")] for problem in failure.problems)
