@@ -101,6 +101,7 @@ def test_json(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert data["counts"] == {
         "conventions": 5,
         "failures": 2,
+        "duplicates": 0,
         "overdue": 0,
         "soon": 0,
         "later": 4,
@@ -120,6 +121,34 @@ def test_json(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
         str(folder / "11-refused.json"),
     ]
     assert data["failures"][1]["errors"][0]["article"] == "Art. 12 al. 1"
+    assert data["duplicates"] == []
+
+
+def test_two_files_with_one_reference_are_named_and_exit_1(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A copy of example 01 left in the folder under another name: both rows stay listed,
+    # the files are named after the table, and a script notices (exit 1).
+    for example in EXAMPLES.glob("*.json"):
+        shutil.copy(example, tmp_path)
+    shutil.copy(EXAMPLES / "01-valmont-signee.json", tmp_path / "01-copie.json")
+    assert main(["portfolio", str(tmp_path), "--on", "2026-11-28"]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].endswith(": 6 conventions, 0 overdue")
+    assert sum("MGP-AM-2026-EX-001" in line for line in lines) == 3  # two rows, one warning
+    assert lines[-1] == (
+        f"2 files hold the reference MGP-AM-2026-EX-001: {tmp_path / '01-copie.json'}, "
+        f"{tmp_path / '01-valmont-signee.json'}"
+    )
+    assert main(["portfolio", str(tmp_path), "--on", "2026-11-28", "--json"]) == 1
+    data = json.loads(capsys.readouterr().out)
+    assert data["counts"]["duplicates"] == 1
+    assert data["duplicates"] == [
+        {
+            "reference": "MGP-AM-2026-EX-001",
+            "files": [str(tmp_path / "01-copie.json"), str(tmp_path / "01-valmont-signee.json")],
+        }
+    ]
 
 
 def test_on_defaults_to_today_in_paris(

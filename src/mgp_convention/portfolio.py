@@ -761,16 +761,46 @@ class Portfolio:
         """The rows whose next date has passed with the action still open."""
         return tuple(row for row in self.rows if row.overdue)
 
+    @property
+    def duplicates(self) -> dict[str, tuple[Path, ...]]:
+        """The references held by more than one file, each with its files in name order.
+
+        A reference names one convention: two files with the same one are most likely a
+        copy left in the folder, and their calendar UIDs would collide. Both rows are
+        still listed; the command reports the files and exits 1.
+        """
+        files: dict[str, list[Path]] = {}
+        for row in self.rows:
+            files.setdefault(row.reference, []).append(row.file)
+        return {
+            reference: tuple(sorted(paths, key=lambda path: path.name))
+            for reference, paths in sorted(files.items())
+            if len(paths) > 1
+        }
+
     def to_json(self) -> dict[str, Any]:
-        """``{"on", "counts", "rows", "failures"}``; dates as ``YYYY-MM-DD``."""
+        """``{"on", "counts", "rows", "failures", "duplicates"}``; dates as ``YYYY-MM-DD``.
+
+        ``duplicates``: ``[{"reference", "files"}]``, see :attr:`duplicates`.
+        """
         counts = {urgency.value: 0 for urgency in Urgency}
         for row in self.rows:
             counts[row.urgency.value] += 1
+        duplicates = self.duplicates
         return {
             "on": self.on.isoformat(),
-            "counts": {"conventions": len(self.rows), "failures": len(self.failures), **counts},
+            "counts": {
+                "conventions": len(self.rows),
+                "failures": len(self.failures),
+                "duplicates": len(duplicates),
+                **counts,
+            },
             "rows": [row.to_json() for row in self.rows],
             "failures": [failure.to_json() for failure in self.failures],
+            "duplicates": [
+                {"reference": reference, "files": [str(path) for path in paths]}
+                for reference, paths in duplicates.items()
+            ],
         }
 
 

@@ -46,7 +46,8 @@ exit status:
   0  every file of the folder was read and replayed
   1  at least one file could not be used (it does not load, or the lifecycle refuses
      one of its events): every other convention is still listed, and the failing
-     files follow the table with their errors, so that a script notices
+     files follow the table with their errors, so that a script notices; or two files
+     hold the same reference (both are listed, and named after the table)
   2  usage error
 
 urgency (first column):
@@ -98,7 +99,7 @@ def _run(args: argparse.Namespace) -> int:
         print_json(result.to_json())
     else:
         show(result, Path(args.folder), console())
-    return EXIT_INVALID if result.failures else EXIT_OK
+    return EXIT_INVALID if result.failures or result.duplicates else EXIT_OK
 
 
 def console() -> Console:
@@ -194,6 +195,9 @@ def _lines(result: Portfolio, folder: Path, width: int) -> Iterator[Line]:
     yield [(title, "")]
     if result.rows:
         yield from render(columns(result, width), rows(result))
+    for reference, files in result.duplicates.items():
+        names = ", ".join(str(file) for file in files)
+        yield [(f"{len(files)} files hold the reference {reference}: {names}", "bold red")]
     if not result.failures:
         return
     count = len(result.failures)
