@@ -15,11 +15,12 @@ import pytest
 from mgp_convention.calendar import (
     add_duration,
     add_months,
+    format_date,
     parse_date_or_datetime,
     subtract_duration,
     to_paris_date,
 )
-from mgp_convention.errors import DateError
+from mgp_convention.errors import DateError, InvalidValue
 
 D = dt.date
 
@@ -109,3 +110,12 @@ def test_duration_out_of_range_messages() -> None:
     with pytest.raises(DateError) as backwards:
         subtract_duration(D(1, 1, 10), days=30)
     assert str(backwards.value) == "0001-01-10 - 0 months 30 days is out of range"
+
+
+@pytest.mark.parametrize("lang", ["EN", "FR", "", None, "de"])
+def test_format_date_refuses_an_unknown_language(lang: object) -> None:
+    # Any lang but "fr" used to give English: a misspelt "EN" went unnoticed.
+    with pytest.raises(InvalidValue) as error:
+        format_date(dt.date(2027, 1, 4), lang)  # type: ignore[arg-type]
+    assert str(error.value) == f"lang: expected 'fr' or 'en', not {lang!r}"
+    assert error.value.field == "lang"

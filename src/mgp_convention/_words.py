@@ -2,24 +2,28 @@
 
 >>> quantity(1, "jour", lang="fr"), quantity(0, "jour", lang="fr"), quantity(2, "jour", lang="fr")
 ('1 jour', '0 jour', '2 jours')
->>> quantity(1, "day"), quantity(0, "day"), quantity(3, "beneficiary", "beneficiaries")
-('1 day', '0 days', '3 beneficiaries')
+>>> quantity(1, "day", lang="en"), quantity(0, "day", lang="en")
+('1 day', '0 days')
+>>> quantity(3, "beneficiary", "beneficiaries", lang="en")
+'3 beneficiaries'
 >>> ordinal_fr(1), ordinal_fr(30)
 ('1er', '30e')
 """
 
 from __future__ import annotations
 
-from typing import Literal
+from mgp_convention.calendar import Lang
+from mgp_convention.errors import InvalidValue
 
 
-def quantity(
-    n: int, singular: str, plural: str | None = None, *, lang: Literal["fr", "en"] = "en"
-) -> str:
+def quantity(n: int, singular: str, plural: str | None = None, *, lang: Lang) -> str:
     """``n`` and its noun, singular for one (and for zero in French), plural otherwise.
 
     ``plural`` defaults to the singular with an ``s``; "mois" takes ``plural="mois"``.
+    ``lang`` is required, and checked: the rule for zero differs.
     """
+    if lang not in ("fr", "en"):
+        raise InvalidValue(f"expected 'fr' or 'en', not {lang!r}", field="lang")
     singular_form = n == 1 or (lang == "fr" and n == 0)
     return f"{n} {singular if singular_form else (plural or singular + 's')}"
 

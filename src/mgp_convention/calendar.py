@@ -47,7 +47,7 @@ import holidays
 import pendulum
 
 from mgp_convention.citations import Citation
-from mgp_convention.errors import DateError
+from mgp_convention.errors import DateError, InvalidValue
 
 __all__ = [
     "CASS_WHIT_MONDAY",
@@ -482,11 +482,17 @@ def format_date(day: dt.date, lang: Lang = "fr") -> str:
     >>> import datetime as dt
     >>> format_date(dt.date(2027, 1, 1)), format_date(dt.date(2027, 1, 4), "en")
     ('vendredi 1er janvier 2027', 'Monday 4 January 2027')
+    >>> format_date(dt.date(2027, 1, 4), "EN")
+    Traceback (most recent call last):
+    ...
+    mgp_convention.errors.InvalidValue: lang: expected 'fr' or 'en', not 'EN'
     """
     if lang == "fr":
         number = "1er" if day.day == 1 else str(day.day)
         return f"{_WEEKDAYS_FR[day.weekday()]} {number} {_MONTHS_FR[day.month - 1]} {day.year}"
-    return f"{_WEEKDAYS_EN[day.weekday()]} {day.day} {_MONTHS_EN[day.month - 1]} {day.year}"
+    if lang == "en":
+        return f"{_WEEKDAYS_EN[day.weekday()]} {day.day} {_MONTHS_EN[day.month - 1]} {day.year}"
+    raise InvalidValue(f"expected 'fr' or 'en', not {lang!r}", field="lang")
 
 
 def non_working_reason(

@@ -149,7 +149,8 @@ def euros(value: Decimal | int | str, *, field: str = "amount") -> Decimal:
             field=field,
         )
     try:
-        cents = number.quantize(CENT, rounding=ROUND_HALF_UP, context=_context())
+        # Only a check: any rounding at all means more than two decimals, refused below.
+        cents = number.quantize(CENT, context=_context())
     except InvalidOperation:
         raise MoneyError(f"{shown!r} is too large to be an amount", field=field) from None
     if cents != number:
@@ -393,7 +394,7 @@ def format_euros(amount: Decimal, *, space: str = " ") -> str:
     >>> format_euros(Decimal("1234567.8")), format_euros(Decimal("-0.5")), format_euros(0)
     ('1 234 567,80 €', '-0,50 €', '0,00 €')
     """
-    return f"{format_decimal(round_to_cent(amount), min_places=2, space=space)}{space}€"
+    return f"{format_decimal(round_to_cent(amount), space=space)}{space}€"  # 2 places at least
 
 
 def format_decimal(

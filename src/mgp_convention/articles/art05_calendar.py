@@ -94,7 +94,7 @@ def _duration_words(duration: Duration, lang: Lang) -> str:
         parts.append(
             quantity(months, "mois", "mois", lang=lang)
             if lang == "fr"
-            else quantity(months, "month")
+            else quantity(months, "month", lang="en")
         )
     if days:
         parts.append(quantity(days, "jour" if lang == "fr" else "day", lang=lang))
@@ -157,14 +157,15 @@ class UsagePeriod:
         """One readable paragraph: the normal period, the cut, the result."""
         fr = lang == "fr"
         n = self.duration_months
+        months = quantity(n, "month", lang="en")
         sentences = [
             f"L'expérimentation dure {n} mois à compter de sa mise en place le "
             f"{format_date(self.first_day)} (Art. 5 al. 1) : son dernier jour normal est le "
             f"{format_date(self.normal_last_day)} (début + {n} mois − 1 jour, CPC 641 al. 2)."
             if fr
-            else f"The experiment lasts {quantity(n, 'month')} from its setup on "
+            else f"The experiment lasts {months} from its setup on "
             f"{format_date(self.first_day, 'en')} (Art. 5 al. 1): its normal last day is "
-            f"{format_date(self.normal_last_day, 'en')} (start + {quantity(n, 'month')} − 1 day, "
+            f"{format_date(self.normal_last_day, 'en')} (start + {months} − 1 day, "
             "CPC 641 al. 2)."
         ]
         if self.started_late is not None and self.reduced_usage_after is not None:
@@ -214,7 +215,7 @@ class UsagePeriod:
                 state = "reduced" if self.reduced else "full"
                 sentences.append(
                     f"Period of use ({state}): {format_date(self.first_day, 'en')} to "
-                    f"{last}, {quantity(self.days, 'day')}."
+                    f"{last}, {quantity(self.days, 'day', lang='en')}."
                 )
         return " ".join(sentences)
 

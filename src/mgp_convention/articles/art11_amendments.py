@@ -90,12 +90,8 @@ class Terms:
         market_changes = {
             field: values[key] for key, field in _MARKET_FIELDS.items() if key in values
         }
-        experiment = (
-            attrs.evolve(self.experiment, **experiment_changes)
-            if experiment_changes
-            else self.experiment
-        )
-        market = attrs.evolve(self.market, **market_changes) if market_changes else self.market
+        experiment = attrs.evolve(self.experiment, **experiment_changes)
+        market = attrs.evolve(self.market, **market_changes)
         return Terms(values.get("end_date", self.end_date), experiment, market, on)
 
     def changed_fields(self, changes: Changes) -> dict[str, Any]:

@@ -71,7 +71,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Any, Final, Literal
 
 import attrs
 
@@ -412,7 +412,7 @@ def _remedy_reasons(facts: TerminationFacts) -> list[Reason]:
 
 
 def _item_amount(value: Decimal | int | str) -> Decimal:
-    return non_negative(value, field="amount", article=ART12_AL3.label)
+    return non_negative(value, article=ART12_AL3.label)  # the field: "amount"
 
 
 def _item_label(_instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -571,8 +571,8 @@ def beneficiary_count(
     if counted is not None and counted != declared:
         used_figure = "the count" if use_count else "the declared figure"
         note = (
-            f"the market data declare {quantity(declared, 'beneficiary', 'beneficiaries')}, "
-            f"but {quantity(counted, 'convention')} for this market "
+            f"the market data declare {_beneficiary_words(declared)}, "
+            f"but {quantity(counted, 'convention', lang='en')} for this market "
             f"{'is' if counted == 1 else 'are'} signed by both parties; {used_figure} is used"
         )
     elif prefer == "counted" and counted is None:
@@ -701,10 +701,16 @@ def _euros(amount: Decimal | None) -> str:
     return "—" if amount is None else format_euros(amount)
 
 
+def _beneficiary_words(count: int) -> str:
+    return quantity(count, "beneficiary", "beneficiaries", lang="en")
+
+
+#: Said after an amount that was rounded to the cent.
+_ROUNDED_NOTE: Final = f" (rounded half up to the cent, {ROUNDING.label})"
+
+
 def _rounded_note(exact: Decimal, rounded: Decimal) -> str:
-    if exact == rounded:
-        return ""
-    return f" (rounded half up to the cent, {ROUNDING.label})"
+    return "" if exact == rounded else _ROUNDED_NOTE
 
 
 def _market_total(value: MarketTotal | Decimal | int | str) -> MarketTotal:
@@ -782,22 +788,21 @@ def assess_indemnity(
         steps.append(f"Beneficiaries: {count.used} ({count.note})")
     steps.append(
         f"Market share = {format_euros(market.ttc)} ÷ "
-        f"{quantity(count.used, 'beneficiary', 'beneficiaries')} = "
+        f"{_beneficiary_words(count.used)} = "
         + (
             format_euros(share)
             if exact == share
-            else f"{format_decimal(exact)} € → {format_euros(share)}{_rounded_note(exact, share)}"
+            else f"{format_decimal(exact)} € → {format_euros(share)}{_ROUNDED_NOTE}"
         )
     )
     other = count.other
     if other is not None and other >= 1:
         steps.append(
-            f"(With {quantity(other, 'beneficiary', 'beneficiaries')} instead, the market "
-            "share would be "
+            f"(With {_beneficiary_words(other)} instead, the market share would be "
             f"{format_euros(_share(market.ttc, other)[1])}.)"
         )
     steps += [f"Item « {item.label} »: {format_euros(item.amount)}" for item in listed]
-    total = share + sum((item.amount for item in listed), Decimal("0.00"))
+    total = sum((item.amount for item in listed), start=share)
     if listed:
         terms = " + ".join(format_euros(a) for a in (share, *(i.amount for i in listed)))
         steps.append(f"Total = {terms} = {format_euros(total)}")

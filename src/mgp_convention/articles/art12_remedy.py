@@ -430,7 +430,7 @@ def _rule(options: RemedyOptions, lang: Lang) -> str:
         else:
             parts.append("sans report au jour ouvrable suivant (option)")
         return " ; ".join(parts) + "."
-    parts = [f"Art. 12 al. 2: a period of {quantity(days, 'day')}"]
+    parts = [f"Art. 12 al. 2: a period of {quantity(days, 'day', lang='en')}"]
     if days != REMEDY_PERIOD_DAYS:
         parts[0] += " (option; the contract says thirty days)"
     if options.count_from == "receipt":
