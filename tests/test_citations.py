@@ -1,0 +1,38 @@
+"""``all_citations()``: every quoted rule of the package, found where it lives, in order.
+
+The documentation's table of quoted texts ("The contract in code") is built from it.
+"""
+
+from __future__ import annotations
+
+from mgp_convention.articles.art12_remedy import CPC_642_EXTENSION
+from mgp_convention.calendar import CASS_WHIT_MONDAY
+from mgp_convention.citations import Citation, all_citations
+from mgp_convention.convention import ART5_DURATION
+
+
+def test_every_citation_once_under_its_home_module() -> None:
+    found = all_citations()
+    names = [name for name, _ in found]
+    assert len({id(citation) for _, citation in found}) == len(found)  # each object once
+    assert not [name for name in names if name.startswith("mgp_convention.cli")]
+    # ART5_DURATION is quoted by convention.py and imported by articles/art05_calendar.py:
+    # it is listed once, under the article module of Art. 5.
+    assert [name for name, c in found if c is ART5_DURATION] == [
+        "mgp_convention.articles.art05_calendar.ART5_DURATION"
+    ]
+    assert ("mgp_convention.articles.art12_remedy.CPC_642_EXTENSION", CPC_642_EXTENSION) in found
+    assert ("mgp_convention.calendar.CASS_WHIT_MONDAY", CASS_WHIT_MONDAY) in found
+
+
+def test_sorted_by_article_number_then_the_other_sources() -> None:
+    found = all_citations()
+    articles = [c.article for _, c in found if c.article.startswith("Art. ")]
+    numbers = [int(article.split()[1]) for article in articles]
+    assert numbers == sorted(numbers)
+    assert {2, 5, 9, 10, 11, 12} <= set(numbers)  # every article with a rule in the code
+    # "Art. 2" before "Art. 12": by number, not as text. The other sources (CPC, Code du
+    # travail, case law, the préambule) come after the articles.
+    first_other = next(i for i, (_, c) in enumerate(found) if not c.article.startswith("Art. "))
+    assert all(not c.article.startswith("Art. ") for _, c in found[first_other:])
+    assert all(isinstance(c, Citation) for _, c in found)
