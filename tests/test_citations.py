@@ -5,7 +5,8 @@ The documentation's table of quoted texts ("The contract in code") is built from
 
 from __future__ import annotations
 
-from mgp_convention.articles.art12_remedy import CPC_642_EXTENSION
+from mgp_convention.articles.art12_remedy import ART12_REMEDY, CPC_642_EXTENSION
+from mgp_convention.articles.art12_termination import ART12_TERMINATION
 from mgp_convention.calendar import CASS_WHIT_MONDAY
 from mgp_convention.citations import Citation, all_citations
 from mgp_convention.convention import ART5_DURATION
@@ -21,7 +22,16 @@ def test_every_citation_once_under_its_home_module() -> None:
     assert [name for name, c in found if c is ART5_DURATION] == [
         "mgp_convention.articles.art05_calendar.ART5_DURATION"
     ]
-    assert ("mgp_convention.articles.art12_remedy.CPC_642_EXTENSION", CPC_642_EXTENSION) in found
+    # ART12_REMEDY is quoted in art12_remedy.py; art12_indemnity.py names it ART12_AL2.
+    assert [name for name, c in found if c is ART12_REMEDY] == [
+        "mgp_convention.articles.art12_remedy.ART12_REMEDY"
+    ]
+    assert [name for name, c in found if c is ART12_TERMINATION] == [
+        "mgp_convention.articles.art12_termination.ART12_TERMINATION"
+    ]
+    # The rules of the Code de procédure civile are quoted in calendar.py, where the date
+    # arithmetic lives, and imported by art12_remedy.py.
+    assert ("mgp_convention.calendar.CPC_642_EXTENSION", CPC_642_EXTENSION) in found
     assert ("mgp_convention.calendar.CASS_WHIT_MONDAY", CASS_WHIT_MONDAY) in found
 
 
@@ -30,6 +40,8 @@ def test_sorted_by_article_number_then_the_other_sources() -> None:
     articles = [c.article for _, c in found if c.article.startswith("Art. ")]
     numbers = [int(article.split()[1]) for article in articles]
     assert numbers == sorted(numbers)
+    labels = [c.label for _, c in found if c.article == "Art. 12"]
+    assert labels == ["Art. 12 al. 1", "Art. 12 al. 2", "Art. 12 al. 3"]
     assert {2, 5, 9, 10, 11, 12} <= set(numbers)  # every article with a rule in the code
     # "Art. 2" before "Art. 12": by number, not as text. The other sources (CPC, Code du
     # travail, case law, the préambule) come after the articles.

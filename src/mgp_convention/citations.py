@@ -15,8 +15,10 @@ can check that no public rule is without one.
 from __future__ import annotations
 
 import importlib
+import inspect
 import pkgutil
 import re
+from types import ModuleType
 
 import attrs
 
@@ -51,10 +53,12 @@ def all_citations() -> list[tuple[str, Citation]]:
     Used by the documentation ("The contract in code") and by the test that every
     article module cites its text. Only the package's own modules are imported; a
     citation imported into another module is listed once, under its home module.
-    Sorted by article number, then by the legal sources (CPC, Code du travail…).
+    Sorted by article number and paragraph, then the other sources (CPC, Code du
+    travail…); a citation that several modules hold is listed under the module of its
+    article that quotes it.
     """
     package = importlib.import_module("mgp_convention")
-    found: dict[int, tuple[str, Citation]] = {}
+    found: dict[int, tuple[tuple[bool, bool, bool, int], str, Citation]] = {}
     for info in pkgutil.walk_packages(package.__path__, "mgp_convention."):
         if info.name.startswith("mgp_convention.cli"):
             continue
@@ -62,20 +66,32 @@ def all_citations() -> list[tuple[str, Citation]]:
         for name, value in vars(module).items():
             if isinstance(value, Citation) and not name.startswith("_"):
                 dotted = f"{info.name}.{name}"
+                rank = _home_rank(dotted, value, _defines(module, name))
                 known = found.get(id(value))
-                rank = _home_rank(dotted, value)
-                if known is None or rank < _home_rank(known[0], value):
-                    found[id(value)] = (dotted, value)
-    return sorted(found.values(), key=lambda item: (_article_key(item[1].article), item[0]))
+                if known is None or rank < known[0]:
+                    found[id(value)] = (rank, dotted, value)
+    listed = [(dotted, value) for _, dotted, value in found.values()]
+    return sorted(listed, key=lambda item: (_article_key(item[1].article), item[1].label, item[0]))
 
 
-def _home_rank(dotted: str, citation: Citation) -> tuple[bool, bool, int]:
-    """Where a citation imported by several modules is listed: the module of its article
-    (``articles.art12_…`` for ``Art. 12``), else an article module, else the shortest name.
+def _home_rank(dotted: str, citation: Citation, defined: bool) -> tuple[bool, bool, bool, int]:
+    """Where a citation imported by several modules is listed: a module of its article
+    (``articles.art12_…`` for ``Art. 12``), the one that quotes it rather than one that
+    gives it another name (``ART12_AL2 = ART12_REMEDY``); else an article module; else the
+    shortest name.
     """
     own = f"mgp_convention.articles.art{_article_key(citation.article):02d}_"
     articles = "mgp_convention.articles."
-    return (not dotted.startswith(own), not dotted.startswith(articles), len(dotted))
+    return (not dotted.startswith(own), not defined, not dotted.startswith(articles), len(dotted))
+
+
+def _defines(module: ModuleType, name: str) -> bool:
+    """Whether ``module``'s own source quotes the citation ``name`` (``NAME = Citation(``)."""
+    try:
+        source = inspect.getsource(module)
+    except (OSError, TypeError):  # pragma: no cover - no source (a frozen application)
+        return False
+    return re.search(rf"^{re.escape(name)}\b[^=\n]*=\s*Citation\(", source, re.M) is not None
 
 
 _ARTICLE = re.compile(r"Art\. ([0-9]+)")
