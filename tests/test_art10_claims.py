@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
+from contract import contract_text
 
 from mgp_convention.articles.art10_claims import (
     ART5_AL4,
@@ -20,8 +20,6 @@ from mgp_convention.articles.art10_claims import (
 )
 from mgp_convention.citations import Citation
 from mgp_convention.errors import InvalidValue
-
-CONTRACT = Path("/work/shared/convention/convention-appropriation-metropolitaine.txt")
 
 # (ground, admissible, article label, words of the contract, why)
 CASES = [
@@ -169,9 +167,7 @@ def test_al3_cases_quote_the_opening_words() -> None:
 
 
 def test_quotes_are_verbatim() -> None:
-    if not CONTRACT.is_file():  # pragma: no cover - the contract lives beside the repo
-        pytest.skip(f"the contract is not available at {CONTRACT}")
-    text = " ".join(CONTRACT.read_text(encoding="utf-8").split())
+    text = contract_text()
     for citation in (ART5_AL4, ART10_AL1, ART10_AL2, ART10_AL3, ART13):
         assert citation.text in text, citation.label
     for ground in ClaimGround:

@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 from decimal import Decimal
-from pathlib import Path
 
 import attrs
 import pytest
+from contract import contract_text
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -38,7 +38,6 @@ from mgp_convention.events import Ground, Party, Signature
 from mgp_convention.examples import example_convention
 
 D = Decimal
-CONTRACT = Path("/work/shared/convention/convention-appropriation-metropolitaine.txt")
 DUE = TerminationFacts.assumed_due()
 
 
@@ -56,13 +55,6 @@ def facts(**changes: object) -> TerminationFacts:
 
 
 # --- the quotation ----------------------------------------------------------------------
-
-
-def contract_text() -> str:
-    """The contract's text with blanks collapsed (skips where the contract is absent)."""
-    if not CONTRACT.is_file():  # pragma: no cover - the contract lives beside the repo
-        pytest.skip(f"the contract is not available at {CONTRACT}")
-    return " ".join(CONTRACT.read_text(encoding="utf-8").split())
 
 
 def test_article_is_quoted_verbatim() -> None:

@@ -5,6 +5,9 @@ The documentation's table of quoted texts ("The contract in code") is built from
 
 from __future__ import annotations
 
+import pytest
+from contract import CONTRACT, SHARED_CONTRACT, contract_text
+
 from mgp_convention.articles.art12_remedy import ART12_REMEDY, CPC_642_EXTENSION
 from mgp_convention.articles.art12_termination import ART12_TERMINATION
 from mgp_convention.calendar import CASS_WHIT_MONDAY
@@ -48,3 +51,24 @@ def test_sorted_by_article_number_then_the_other_sources() -> None:
     first_other = next(i for i, (_, c) in enumerate(found) if not c.article.startswith("Art. "))
     assert all(not c.article.startswith("Art. ") for _, c in found[first_other:])
     assert all(isinstance(c, Citation) for _, c in found)
+
+
+def test_the_bundled_contract_is_the_shared_template() -> None:
+    # The word-for-word checks read tests/data/; the shared folder holds the original.
+    if not SHARED_CONTRACT.is_file():
+        pytest.skip(f"no shared folder beside the repository: {SHARED_CONTRACT}")
+    assert CONTRACT.read_bytes() == SHARED_CONTRACT.read_bytes()
+
+
+def test_every_quoted_article_is_in_the_contract_word_for_word() -> None:
+    # Blanks collapsed on both sides; "[...]" marks a cut: each piece must appear, in order.
+    text = contract_text()
+    quoted = [(name, c) for name, c in all_citations() if c.article.startswith("Art. ")]
+    assert len(quoted) >= 15
+    for name, citation in quoted:
+        position = 0
+        for cut in " ".join(citation.text.split()).split("[...]"):
+            piece = cut.strip(" ")
+            found = text.find(piece, position)
+            assert found >= 0, (name, piece)
+            position = found + len(piece)

@@ -16,6 +16,7 @@ from typing import ClassVar
 
 import attrs
 import pytest
+from contract import contract_text
 
 from mgp_convention.articles.art09_sanctions import SanctionOptions
 from mgp_convention.articles.art12_indemnity import assess_indemnity
@@ -51,7 +52,6 @@ from mgp_convention.lifecycle import (
     trigger_of,
 )
 
-CONTRACT = Path("/work/shared/convention/convention-appropriation-metropolitaine.txt")
 BASE = example_convention()
 D = dt.date
 
@@ -698,9 +698,7 @@ def test_state_labels() -> None:
 def test_every_rule_cites_its_source() -> None:
     citations = [guard.citation for guard in GUARDS.values()] + list(TRIGGER_CITATIONS.values())
     assert all(c.text and (c.article.startswith(("Art. ", "CE,"))) for c in citations)
-    if not CONTRACT.is_file():  # pragma: no cover - the contract lives beside the repo
-        pytest.skip(f"the contract is not available at {CONTRACT}")
-    text = " ".join(CONTRACT.read_text(encoding="utf-8").split())
+    text = contract_text()
     for citation in citations:
         if citation.article.startswith("Art. "):
             assert " ".join(citation.text.split()) in text, citation
