@@ -149,3 +149,13 @@ def test_the_terminal_table_is_the_piped_one_with_colours() -> None:
     show(result, EXAMPLES, Console(file=terminal, width=120, color_system="truecolor"))
     assert "\x1b[" in terminal.getvalue()
     assert _ESCAPE.sub("", terminal.getvalue()) == piped.getvalue()
+
+
+def test_no_escape_codes_on_a_legacy_windows_console() -> None:
+    result = portfolio(EXAMPLES, dt.date(2027, 6, 1))
+    piped, legacy = io.StringIO(), io.StringIO()
+    show(result, EXAMPLES, Console(file=piped, width=120, color_system=None))
+    console = Console(file=legacy, width=120, color_system="windows")
+    console.legacy_windows = True
+    show(result, EXAMPLES, console)
+    assert legacy.getvalue() == piped.getvalue()

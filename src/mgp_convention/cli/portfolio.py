@@ -175,11 +175,9 @@ def show(result: Portfolio, folder: Path, out: Console) -> None:
     ``out`` gives the width and the colours of the terminal (none when piped). Lines are
     written without trailing spaces, so that piped output is stable.
     """
-    lines = styled(
-        _lines(result, folder, out.width),
-        out.color_system,
-        no_color=out.no_color,
-    )
+    # A legacy Windows console shows escape codes as text: no colours there.
+    colours = None if out.legacy_windows else out.color_system
+    lines = styled(_lines(result, folder, out.width), colours, no_color=out.no_color)
     out.file.write("".join(line + "\n" for line in lines))
     out.file.flush()
 
