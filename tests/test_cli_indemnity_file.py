@@ -486,3 +486,21 @@ def test_help_shows_both_modes(capsys: pytest.CaptureFixture[str]) -> None:
     assert "mgp-convention indemnity --market-total-ttc 100000.00 --beneficiaries 3" in out
     assert "not a verdict" in out
     assert "Exit codes: 0 computed (due or not), 1 invalid file or refused event" in out
+
+
+def test_a_count_of_one_is_singular(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # Rivebelle alone in its folder, its market declaring 1 beneficiary: one file, one
+    # beneficiary declared, one signed by both parties (signatures before 2026-12-01).
+    data = json.loads(RIVEBELLE.read_text(encoding="utf-8"))
+    data["market"]["beneficiaries"] = 1
+    alone = tmp_path / "04.json"
+    alone.write_text(json.dumps(data), encoding="utf-8")
+    code, out, _ = run(capsys, str(alone), "--on", "2026-12-01", "--portfolio", str(tmp_path))
+    assert code == 0
+    lines = out.splitlines()
+    assert f"Market {MARKET}, as signed: 180 000,00 € TTC, 1 beneficiary declared" in lines
+    assert (
+        f"Portfolio {tmp_path}: 1 file loaded and counted; 1 for this market, "
+        "1 beneficiary signed by both parties on or before 2026-12-01"
+    ) in lines
+    assert not [line for line in lines if "1 beneficiaries" in line or "1 files" in line]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -194,3 +195,21 @@ def test_console_width_in_a_terminal_and_in_a_pipe(monkeypatch: pytest.MonkeyPat
     assert console().width == MIN_WIDTH
     monkeypatch.setenv("COLUMNS", "180")
     assert console().width == 180
+
+
+def test_a_tab_in_a_reference_keeps_the_columns(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The tab is drawn as a space and measured as one: every date starts in one column.
+    for example in EXAMPLES.glob("*.json"):
+        shutil.copy(example, tmp_path)
+    data = json.loads((EXAMPLES / "01-valmont-signee.json").read_text(encoding="utf-8"))
+    data["reference"] = "MGP-AM-2026\tEX-001-LONGER-REF"
+    (tmp_path / "01-valmont-signee.json").write_text(json.dumps(data), encoding="utf-8")
+    assert main(["portfolio", str(tmp_path), "--on", "2026-11-28"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert any(line.startswith("    MGP-AM-2026 EX-001-LONGER-REF  Commune de ") for line in lines)
+    dates = [re.search(r"\d{4}-\d{2}-\d{2}  ", line) for line in lines if "MGP-AM-" in line]
+    starts = {match.start() for match in dates if match}
+    assert len(dates) == 5
+    assert len(starts) == 1, starts

@@ -27,16 +27,19 @@ from mgp_convention.portfolio import portfolio
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 _ESCAPE = re.compile(r"\x1b\[[0-9;]*m")
 
-# Letters, accents, a wide (2-cell) character, spaces and punctuation: what names and
-# actions are made of. Control characters are tested on their own (rich keeps them).
-_ALPHABET = "abcdeÉéèç漢 -–—(),.°'"
+# Letters, accents (composed, and "e" + a combining acute), a wide (2-cell) character,
+# spaces (plain, no-break, the narrow no-break of French typography, ideographic) and
+# punctuation. Control characters are tested on their own (rich keeps them). Not the
+# zero-width joiner: at the end of a cell rich joins it with the padding space that
+# follows and pads one cell more (test_a_zero_width_joiner_takes_no_cell).
+_ALPHABET = "abcdeÉéèç\u0301漢 \u00a0\u202f\u3000-–—(),.°'"
 cell_texts = st.text(alphabet=_ALPHABET, max_size=60)
 
 
 def _rich_wrap(text: str, width: int) -> list[str]:
     console = Console(width=200, color_system=None)
     lines = Text(text).wrap(console, width, overflow="fold")
-    return [line.plain.rstrip() for line in lines]
+    return [line.plain for line in lines]
 
 
 @given(cell_texts, st.integers(min_value=2, max_value=30))
@@ -48,17 +51,19 @@ def test_wrap_is_richs_word_wrap(text: str, width: int) -> None:
 def test_wrapped_lines_fit_and_keep_every_character(text: str, width: int) -> None:
     lines = wrap(text, width)
     assert all(cell_len(line) <= width for line in lines)
-    assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+    # Only blanks may be dropped (those beyond the column's width).
+    assert [c for c in "".join(lines) if not c.isspace()] == [c for c in text if not c.isspace()]
 
 
 def test_wrap_by_hand() -> None:
     # Width 14: "terminated on " fits (13 cells + a space); "2026-07-24" would end at
     # 24 > 14, so it starts line 2; "(ground" (7) after "2026-07-24 " (11) would end at
     # 18, so line 3; "breach)" (7) fits after "(ground " (8): 15 > 14, so line 4.
+    # As in rich, a line keeps the blank that ends it when it fits in the column.
     assert wrap("terminated on 2026-07-24 (ground breach)", 14) == [
-        "terminated on",
-        "2026-07-24",
-        "(ground",
+        "terminated on ",
+        "2026-07-24 ",
+        "(ground ",
         "breach)",
     ]
     # A word longer than the column is folded: 12 + 12 + 8 characters.
@@ -69,10 +74,18 @@ def test_wrap_by_hand() -> None:
     ]
     # "漢" is two cells wide: three of them fill 6 cells, the fourth goes below.
     assert wrap("漢漢漢漢", 6) == ["漢漢漢", "漢"]
+    # Blanks beyond the column are dropped: "abcd" fills 4 cells, its 3 spaces do not fit.
+    assert wrap("abcd   e", 4) == ["abcd", "e"]
     assert wrap("", 5) == [""]
     # An exact fit stays on the line: "ab " is 3 cells, "cd" needs the 2 left of 5.
     assert wrap("ab cd", 5) == ["ab cd"]
-    assert wrap("ab cde", 5) == ["ab", "cde"]
+    assert wrap("ab cde", 5) == ["ab ", "cde"]
+
+
+def test_a_zero_width_joiner_takes_no_cell() -> None:
+    # "ab" + U+200D is 2 cells wide: 1 cell of padding, then the 2-space gap, then "a".
+    columns = (Column("H0", 3), Column("H1", 3))
+    assert list(plain(render(columns, [Row(("ab\u200d", "a"))])))[2] == "ab\u200d   a"
 
 
 def test_a_line_break_in_a_cell_stays_in_its_row() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from fractions import Fraction
 
 import pytest
 from hypothesis import given
@@ -23,6 +24,7 @@ from mgp_convention.money import (
     parse_vat_rate,
     round_to_cent,
     split_exact,
+    total_of,
 )
 
 D = Decimal
@@ -383,3 +385,23 @@ def test_round_to_cent_is_within_half_a_cent(value: Decimal) -> None:
 def test_euros_refuses_every_float(value: float) -> None:
     with pytest.raises(MoneyError, match="float"):
         euros(value)  # type: ignore[arg-type]
+
+
+def test_total_of_by_hand() -> None:
+    # 0.10 + 0.20 = 0.30 exactly (as binary floats it would not be).
+    assert total_of([Decimal("0.10"), Decimal("0.20")]) == Decimal("0.30")
+    assert str(total_of([])) == "0.00"
+    # 10^26 € + 3 × 0.02 €: 29 digits, one more than Python's default context keeps.
+    huge = Decimal("1" + "0" * 26 + ".00")
+    assert str(total_of([huge, *[Decimal("0.02")] * 3])) == "1" + "0" * 26 + ".06"
+    # 60 nines twice: 99.99 × 2 = 199.98, so "1", 58 nines, ".98" (61 digits), exact.
+    nines = Decimal("9" * 58 + ".99")
+    assert str(total_of([nines, nines])) == "1" + "9" * 58 + ".98"
+
+
+@given(st.lists(st.integers(min_value=-(10**40), max_value=10**40), max_size=20))
+def test_total_of_is_exact(cents: list[int]) -> None:
+    amounts = [Decimal(f"{c}E-2") for c in cents]  # exact: no context involved
+    total = total_of(amounts)
+    assert Fraction(total) == sum((Fraction(c, 100) for c in cents), Fraction(0))
+    assert total.as_tuple().exponent == -2

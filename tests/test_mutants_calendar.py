@@ -9,14 +9,19 @@ hand as written beside each.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 import pytest
 
 from mgp_convention.calendar import (
     add_duration,
     add_months,
+    check_lang,
     format_date,
+    holiday_name,
+    non_working_reason,
     parse_date_or_datetime,
+    public_holidays,
     subtract_duration,
     to_paris_date,
 )
@@ -113,9 +118,31 @@ def test_duration_out_of_range_messages() -> None:
 
 
 @pytest.mark.parametrize("lang", ["EN", "FR", "", None, "de"])
-def test_format_date_refuses_an_unknown_language(lang: object) -> None:
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda lang: format_date(D(2027, 1, 4), lang),
+        lambda lang: public_holidays(2027, lang=lang),
+        # 4 Jan 2027 is a Monday and no holiday: the language is checked all the same.
+        lambda lang: holiday_name(D(2027, 1, 4), lang=lang),
+        lambda lang: non_working_reason(D(2027, 1, 4), lang=lang),
+        check_lang,
+    ],
+    ids=["format_date", "public_holidays", "holiday_name", "non_working_reason", "check_lang"],
+)
+def test_an_unknown_language_is_refused(call: Callable[[object], object], lang: object) -> None:
     # Any lang but "fr" used to give English: a misspelt "EN" went unnoticed.
     with pytest.raises(InvalidValue) as error:
-        format_date(dt.date(2027, 1, 4), lang)  # type: ignore[arg-type]
+        call(lang)
     assert str(error.value) == f"lang: expected 'fr' or 'en', not {lang!r}"
     assert error.value.field == "lang"
+
+
+def test_both_languages_are_accepted() -> None:
+    assert check_lang("fr") == "fr"
+    assert check_lang("en") == "en"
+    # 1 Jan 2028 is a Saturday and New Year's Day.
+    assert (
+        non_working_reason(D(2028, 1, 1), lang="en") == "Saturday, public holiday: New Year's Day"
+    )
+    assert public_holidays(2028, lang="en")[D(2028, 1, 1)] == "New Year's Day"

@@ -368,3 +368,15 @@ def test_an_early_termination_matters_only_for_an_unremedied_breach() -> None:
         "the termination (2026-07-20) came before the remedy period ran out: the beneficiary "
         "had until the end of 2026-07-22 to remedy"
     ]
+
+
+def test_the_total_is_exact_for_a_market_of_29_digits() -> None:
+    # 10^26 € for 1 beneficiary, 3 items of 0,02 €: 10^26 + 0,06 €. Python's default
+    # 28-digit context would give …,00 € or …,10 € depending on the order of the sums.
+    assessment = assess_indemnity(
+        TerminationFacts.assumed_due(),
+        market_total_ttc="1" + "0" * 26 + ".00",
+        beneficiaries=1,
+        items=[PrejudiceItem(f"frais {n}", "0.02") for n in range(3)],
+    )
+    assert assessment.total == Decimal("1" + "0" * 26 + ".06")

@@ -12,7 +12,7 @@ import pytest
 
 from mgp_convention.articles.art12_remedy import RemedyOptions
 from mgp_convention.convention import Convention
-from mgp_convention.errors import FileFormatError
+from mgp_convention.errors import FileFormatError, InvalidValue
 from mgp_convention.events import (
     AmendmentSigned,
     BreachRecorded,
@@ -499,3 +499,15 @@ def test_failure_of_a_plain_error() -> None:
         "reference": None,
         "errors": [{"path": "$", "message": "cannot read 'x.json'", "article": None}],
     }
+
+
+def test_a_legal_date_in_each_language_and_no_other() -> None:
+    date = legal_dates(Lifecycle.from_convention(convention()), D(2026, 11, 28))[0]
+    assert date.title_in("fr") == date.title_fr
+    assert date.title_in("en") == date.title
+    assert date.void_in("fr") == date.void_fr
+    for lang in ("EN", "de"):
+        with pytest.raises(InvalidValue, match="lang: expected 'fr' or 'en'"):
+            date.title_in(lang)  # type: ignore[arg-type]
+        with pytest.raises(InvalidValue, match="lang: expected 'fr' or 'en'"):
+            date.void_in(lang)  # type: ignore[arg-type]

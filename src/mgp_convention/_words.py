@@ -12,8 +12,7 @@
 
 from __future__ import annotations
 
-from mgp_convention.calendar import Lang
-from mgp_convention.errors import InvalidValue
+from mgp_convention.calendar import Lang, check_lang
 
 
 def quantity(n: int, singular: str, plural: str | None = None, *, lang: Lang) -> str:
@@ -22,9 +21,7 @@ def quantity(n: int, singular: str, plural: str | None = None, *, lang: Lang) ->
     ``plural`` defaults to the singular with an ``s``; "mois" takes ``plural="mois"``.
     ``lang`` is required, and checked: the rule for zero differs.
     """
-    if lang not in ("fr", "en"):
-        raise InvalidValue(f"expected 'fr' or 'en', not {lang!r}", field="lang")
-    singular_form = n == 1 or (lang == "fr" and n == 0)
+    singular_form = n == 1 or (check_lang(lang) == "fr" and n == 0)
     return f"{n} {singular if singular_form else (plural or singular + 's')}"
 
 

@@ -349,6 +349,22 @@ def _holidays_of(year: int) -> Mapping[dt.date, tuple[str, str]]:
     )
 
 
+def check_lang(lang: object) -> Lang:
+    """``lang`` if it is ``"fr"`` or ``"en"``; anything else is refused, rather than read
+    as one of them.
+
+    >>> check_lang("en")
+    'en'
+    >>> check_lang("EN")
+    Traceback (most recent call last):
+    ...
+    mgp_convention.errors.InvalidValue: lang: expected 'fr' or 'en', not 'EN'
+    """
+    if lang == "fr" or lang == "en":  # noqa: PLR1714 - narrows the type for mypy
+        return lang
+    raise InvalidValue(f"expected 'fr' or 'en', not {lang!r}", field="lang")
+
+
 def public_holidays(year: int, *, lang: Lang = "fr") -> Mapping[dt.date, str]:
     """The public holidays of ``year`` in metropolitan France (C. trav. L3133-1), by date.
 
@@ -361,7 +377,7 @@ def public_holidays(year: int, *, lang: Lang = "fr") -> Mapping[dt.date, str]:
     >>> public_holidays(2008)[dt.date(2008, 5, 1)]
     '1er mai et Ascension'
     """
-    index = 0 if lang == "fr" else 1
+    index = 0 if check_lang(lang) == "fr" else 1
     return MappingProxyType({day: pair[index] for day, pair in _holidays_of(year).items()})
 
 
@@ -374,6 +390,7 @@ def holiday_name(day: dt.date, *, lang: Lang = "fr") -> str | None:
     >>> holiday_name(dt.date(2026, 5, 14), lang="en")
     'Ascension Day'
     """
+    check_lang(lang)
     pair = _holidays_of(day.year).get(day)
     if pair is None:
         return None
@@ -487,12 +504,10 @@ def format_date(day: dt.date, lang: Lang = "fr") -> str:
     ...
     mgp_convention.errors.InvalidValue: lang: expected 'fr' or 'en', not 'EN'
     """
-    if lang == "fr":
+    if check_lang(lang) == "fr":
         number = "1er" if day.day == 1 else str(day.day)
         return f"{_WEEKDAYS_FR[day.weekday()]} {number} {_MONTHS_FR[day.month - 1]} {day.year}"
-    if lang == "en":
-        return f"{_WEEKDAYS_EN[day.weekday()]} {day.day} {_MONTHS_EN[day.month - 1]} {day.year}"
-    raise InvalidValue(f"expected 'fr' or 'en', not {lang!r}", field="lang")
+    return f"{_WEEKDAYS_EN[day.weekday()]} {day.day} {_MONTHS_EN[day.month - 1]} {day.year}"
 
 
 def non_working_reason(

@@ -45,8 +45,19 @@ Decimal('100000.00')
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from decimal import ROUND_DOWN, ROUND_HALF_UP, Context, Decimal, InvalidOperation, localcontext
+from collections.abc import Iterable, Sequence
+from decimal import (
+    MAX_EMAX,
+    MAX_PREC,
+    MIN_EMIN,
+    ROUND_DOWN,
+    ROUND_HALF_UP,
+    Context,
+    Decimal,
+    Inexact,
+    InvalidOperation,
+    localcontext,
+)
 from typing import overload
 
 from mgp_convention.citations import Citation
@@ -66,6 +77,7 @@ __all__ = [
     "parse_vat_rate",
     "round_to_cent",
     "split_exact",
+    "total_of",
 ]
 
 #: The smallest euro amount: amounts carry exactly two decimal places.
@@ -421,6 +433,24 @@ def format_decimal(
     grouped = f"{int(whole):,}".replace(",", space)
     text = f"{sign}{grouped},{fraction}" if fraction else f"{sign}{grouped}"
     return text if exact else f"{text}…"
+
+
+def total_of(amounts: Iterable[Decimal]) -> Decimal:
+    """The exact sum of euro amounts: never rounded, however many digits they hold.
+
+    (Python's default decimal context keeps 28 digits: 10²⁶ € + 0,02 € + 0,02 € + 0,02 €
+    would lose cents there.)
+
+    >>> total_of([Decimal("0.10"), Decimal("0.20")])
+    Decimal('0.30')
+    >>> total_of([Decimal("1" + "0" * 26 + ".00")] + [Decimal("0.02")] * 3)
+    Decimal('100000000000000000000000000.06')
+    >>> total_of([])
+    Decimal('0.00')
+    """
+    exact = Context(prec=MAX_PREC, Emax=MAX_EMAX, Emin=MIN_EMIN, traps=[Inexact])
+    with localcontext(exact):
+        return sum(amounts, start=Decimal("0.00"))
 
 
 def _context() -> Context:

@@ -87,7 +87,14 @@ from mgp_convention.articles.art05_delays import ART5_NOT_READY
 from mgp_convention.articles.art09_sanctions import ART9_SANCTION
 from mgp_convention.articles.art12_remedy import ART12_REMEDY, RemedyOptions, remedy_deadline
 from mgp_convention.articles.art12_termination import ART12_TERMINATION
-from mgp_convention.calendar import ONE_DAY, Lang, format_date, subtract_duration, to_paris_date
+from mgp_convention.calendar import (
+    ONE_DAY,
+    Lang,
+    check_lang,
+    format_date,
+    subtract_duration,
+    to_paris_date,
+)
 from mgp_convention.citations import Citation
 from mgp_convention.convention import Convention
 from mgp_convention.errors import ConventionError, EventRefused, LoadError, Problem
@@ -151,11 +158,11 @@ class LegalDate:
 
     def title_in(self, lang: Lang) -> str:
         """The title in ``lang``."""
-        return self.title_fr if lang == "fr" else self.title
+        return self.title_fr if check_lang(lang) == "fr" else self.title
 
     def void_in(self, lang: Lang) -> str | None:
         """Why the date no longer applies, in ``lang`` (``None`` while it does)."""
-        return self.void_fr if lang == "fr" else self.void
+        return self.void_fr if check_lang(lang) == "fr" else self.void
 
     def to_json(self) -> dict[str, Any]:
         """A JSON-ready dict; the date as ``YYYY-MM-DD``."""
@@ -766,8 +773,8 @@ class Portfolio:
         """The references held by more than one file, each with its files in name order.
 
         A reference names one convention: two files with the same one are most likely a
-        copy left in the folder, and their calendar UIDs would collide. Both rows are
-        still listed; the command reports the files and exits 1.
+        copy left in the folder, and their calendar UIDs would collide. All their rows
+        are still listed; the command reports the files and exits 1.
         """
         files: dict[str, list[Path]] = {}
         for row in self.rows:

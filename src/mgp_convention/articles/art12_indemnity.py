@@ -92,6 +92,7 @@ from mgp_convention.money import (
     non_negative,
     parse_vat_rate,
     round_to_cent,
+    total_of,
 )
 
 __all__ = [
@@ -802,7 +803,7 @@ def assess_indemnity(
             f"{format_euros(_share(market.ttc, other)[1])}.)"
         )
     steps += [f"Item « {item.label} »: {format_euros(item.amount)}" for item in listed]
-    total = sum((item.amount for item in listed), start=share)
+    total = total_of((share, *(item.amount for item in listed)))
     if listed:
         terms = " + ".join(format_euros(a) for a in (share, *(i.amount for i in listed)))
         steps.append(f"Total = {terms} = {format_euros(total)}")

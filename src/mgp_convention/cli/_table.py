@@ -27,7 +27,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Final
 
 import attrs
-from rich.cells import cell_len, chop_cells
+from rich.cells import cell_len, chop_cells, set_cell_size
 from rich.color import ColorSystem
 from rich.style import Style
 
@@ -77,19 +77,32 @@ class Row:
 Line = list[tuple[str, str]]
 
 
+def clean(text: str) -> str:
+    r"""``text`` as a cell shows it: control characters (line breaks, tabs…) as spaces.
+
+    Measure a column's values with it, so that the widths match what is drawn.
+
+    >>> clean("Commune\nde\tX")
+    'Commune de X'
+    """
+    return _CONTROL.sub(" ", text)
+
+
 def wrap(text: str, width: int) -> list[str]:
     """``text`` as lines of at most ``width`` cells, with the rule of rich's word wrap.
 
-    A word (with the spaces after it) goes on the current line when the word itself fits;
-    otherwise it starts a new line; a word wider than ``width`` is folded across lines.
-    Lines are given without their trailing spaces.
+    A word (with the blanks after it) goes on the current line when the word itself
+    fits; otherwise it starts a new line; a word wider than ``width`` is folded across
+    lines. As in rich, a line keeps the blanks that end it as long as they fit.
 
     >>> wrap("terminated on 2026-07-24 (ground breach)", 14)
-    ['terminated on', '2026-07-24', '(ground', 'breach)']
+    ['terminated on ', '2026-07-24 ', '(ground ', 'breach)']
     >>> wrap("Établissement-public-territorial", 12)
     ['Établissemen', 't-public-ter', 'ritorial']
     """
-    text = _CONTROL.sub(" ", text)
+    text = clean(text)
+    if text.isspace():  # no word at all: rich keeps the blanks as they are
+        return [_fit(text, width)]
     lines: list[str] = []
     line = ""
     used = 0
@@ -109,7 +122,17 @@ def wrap(text: str, width: int) -> list[str]:
             lines.append(line)
             line, used = word, cell_len(word)
     lines.append(line)
-    return [line.rstrip() for line in lines]
+    return [_fit(line, width) for line in lines]
+
+
+def _fit(line: str, width: int) -> str:
+    """Drop the blanks that end ``line`` beyond ``width`` characters, then cut it to
+    ``width`` cells if it is still wider (rich's ``rstrip_end`` and ``truncate``)."""
+    excess = len(line) - width
+    if excess > 0:
+        blanks = len(line) - len(line.rstrip())
+        line = line[: len(line) - min(blanks, excess)]
+    return set_cell_size(line, width) if cell_len(line) > width else line
 
 
 def _pad(text: str, width: int) -> str:
@@ -132,7 +155,7 @@ def render(columns: Sequence[Column], rows: Iterable[Row]) -> Iterator[Line]:
     for row in rows:
         styles = dict(row.styles)
         cells = [
-            wrap(text, column.width) if column.wrap else [_CONTROL.sub(" ", text)]
+            wrap(text, column.width) if column.wrap else [clean(text)]
             for column, text in zip(columns, row.cells, strict=True)
         ]
         for depth in range(max(map(len, cells))):

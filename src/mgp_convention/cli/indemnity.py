@@ -37,6 +37,7 @@ from typing import Any
 
 import attrs
 
+from mgp_convention._words import quantity
 from mgp_convention.articles.art12_indemnity import (
     ART12_AL2,
     ART12_AL3,
@@ -518,7 +519,7 @@ def _context(
     lines += [
         f"Market {source.market_reference}, {amended}: "
         f"{format_euros(assessment.market_total.ttc)} TTC, "
-        f"{count.declared} beneficiaries declared",
+        f"{quantity(count.declared, 'beneficiary', 'beneficiaries', lang='en')} declared",
     ]
     portfolio = source.portfolio
     if portfolio is not None:
@@ -526,8 +527,9 @@ def _context(
             f", {portfolio.failed} could not be loaded (not counted)" if portfolio.failed else ""
         )
         lines.append(
-            f"Portfolio {portfolio.folder}: {portfolio.loaded} files loaded and counted{failed}; "
-            f"{portfolio.for_market} for this market, {portfolio.counted} beneficiaries "
+            f"Portfolio {portfolio.folder}: {quantity(portfolio.loaded, 'file', lang='en')} "
+            f"loaded and counted{failed}; {portfolio.for_market} for this market, "
+            f"{quantity(portfolio.counted, 'beneficiary', 'beneficiaries', lang='en')} "
             f"signed by both parties on or before {on}"
         )
     lines.append(f"Beneficiaries used: {count.used} ({count.source})")

@@ -19,7 +19,7 @@ from mgp_convention.cli._common import (
     print_json,
     today_in_paris,
 )
-from mgp_convention.cli._table import Column, Line, Row, render, styled
+from mgp_convention.cli._table import Column, Line, Row, clean, render, styled
 from mgp_convention.portfolio import SOON_DAYS, Portfolio, Urgency, portfolio
 
 #: The width of the table when the output is not a terminal (a pipe, a file, a test):
@@ -30,8 +30,10 @@ PIPED_WIDTH: Final = 120
 _MARKER, _DATE = 2, 10
 _BENEFICIARY_MAX, _STATE_MAX, _ACTION_MIN = 22, 15, 20
 _GAPS = 12
-#: The narrowest table drawn in a terminal: below it, the table is drawn this wide (the
-#: terminal wraps its lines) rather than squeezed until dates or articles are cut.
+#: The narrowest width a terminal is taken to have: a narrower terminal gets lines of
+#: this width, which it wraps. The table itself is never squeezed until dates or
+#: articles are cut: when its columns need more than the width (a long reference), its
+#: lines are simply longer.
 MIN_WIDTH: Final = 110
 
 _MARKERS: Final = {
@@ -47,7 +49,7 @@ exit status:
   1  at least one file could not be used (it does not load, or the lifecycle refuses
      one of its events): every other convention is still listed, and the failing
      files follow the table with their errors, so that a script notices; or two files
-     hold the same reference (both are listed, and named after the table)
+     hold the same reference (all are listed, and named after the table)
   2  usage error
 
 urgency (first column):
@@ -115,7 +117,8 @@ def console() -> Console:
 
 
 def _widest(header: str, values: Iterable[str]) -> int:
-    return max([cell_len(header), *map(cell_len, values)])
+    """The width of the widest value as drawn (a tab in a value is drawn as a space)."""
+    return max([cell_len(header), *(cell_len(clean(value)) for value in values)])
 
 
 def _widths(result: Portfolio, width: int) -> tuple[int, ...]:
