@@ -47,14 +47,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from decimal import (
-    MAX_EMAX,
     MAX_PREC,
-    MIN_EMIN,
     ROUND_DOWN,
     ROUND_HALF_UP,
     Context,
     Decimal,
-    Inexact,
     InvalidOperation,
     localcontext,
 )
@@ -448,8 +445,8 @@ def total_of(amounts: Iterable[Decimal]) -> Decimal:
     >>> total_of([])
     Decimal('0.00')
     """
-    exact = Context(prec=MAX_PREC, Emax=MAX_EMAX, Emin=MIN_EMIN, traps=[Inexact])
-    with localcontext(exact):
+    # The most digits decimal allows: adding amounts of two places is then never rounded.
+    with localcontext(Context(prec=MAX_PREC)):
         return sum(amounts, start=Decimal("0.00"))
 
 
