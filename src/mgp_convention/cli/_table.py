@@ -140,33 +140,35 @@ def _pad(text: str, width: int) -> str:
 
 
 def render(columns: Sequence[Column], rows: Iterable[Row]) -> Iterator[Line]:
-    """The header, the rule and every row's lines, as styled segments."""
-    last = len(columns) - 1
-    header: Line = []
-    for index, column in enumerate(columns):
-        header.append(
-            (column.header if index == last else _pad(column.header, column.width), "bold")
-        )
-        if index != last:
-            header.append((_GAP, ""))
-    yield header
-    total = sum(column.width for column in columns) + len(_GAP) * last
+    """The header (in bold), the rule and every row's lines, as styled segments."""
+    header = Row(
+        tuple(column.header for column in columns),
+        styles=tuple((index, "bold") for index in range(len(columns))),
+    )
+    yield from _row_lines(columns, header)
+    total = sum(column.width for column in columns) + len(_GAP) * (len(columns) - 1)
     yield [(_RULE * total, "")]
     for row in rows:
-        styles = dict(row.styles)
-        cells = [
-            wrap(text, column.width) if column.wrap else [clean(text)]
-            for column, text in zip(columns, row.cells, strict=True)
-        ]
-        for depth in range(max(map(len, cells))):
-            line: Line = []
-            for index, (column, lines) in enumerate(zip(columns, cells, strict=True)):
-                text = lines[depth] if depth < len(lines) else ""
-                style = " ".join(s for s in (row.style, styles.get(index, "")) if s)
-                line.append((text if index == last else _pad(text, column.width), style))
-                if index != last:
-                    line.append((_GAP, row.style))
-            yield line
+        yield from _row_lines(columns, row)
+
+
+def _row_lines(columns: Sequence[Column], row: Row) -> Iterator[Line]:
+    """The lines of one row: each cell wrapped or cleaned, padded to its column."""
+    last = len(columns) - 1
+    styles = dict(row.styles)
+    cells = [
+        wrap(text, column.width) if column.wrap else [clean(text)]
+        for column, text in zip(columns, row.cells, strict=True)
+    ]
+    for depth in range(max(map(len, cells))):
+        line: Line = []
+        for index, (column, lines) in enumerate(zip(columns, cells, strict=True)):
+            text = lines[depth] if depth < len(lines) else ""
+            style = " ".join(s for s in (row.style, styles.get(index, "")) if s)
+            line.append((text if index == last else _pad(text, column.width), style))
+            if index != last:
+                line.append((_GAP, row.style))
+        yield line
 
 
 def _trimmed(line: Line) -> Line:
