@@ -387,7 +387,7 @@ def _warn(path: Path, err: ConventionError) -> None:
     problems = err.problems if isinstance(err, LoadError) and err.problems else (err,)
     first = (str(problems[0]).splitlines() or ["invalid convention"])[0]
     more = len(problems) - 1
-    also = f" (and {more} more problem{'s' if more > 1 else ''})" if more else ""
+    also = f" (and {quantity(more, 'more problem', lang='en')})" if more else ""
     print(f"warning: {path}: {first}{also}; not counted", file=sys.stderr)
 
 

@@ -11,6 +11,7 @@ from typing import Any, Final
 from rich.cells import cell_len
 from rich.console import Console
 
+from mgp_convention._words import quantity
 from mgp_convention.calendar import format_date
 from mgp_convention.cli._common import (
     EXIT_INVALID,
@@ -188,8 +189,8 @@ def show(result: Portfolio, folder: Path, out: Console) -> None:
 def _lines(result: Portfolio, folder: Path, width: int) -> Iterator[Line]:
     overdue = len(result.overdue)
     title = (
-        f"{folder} on {format_date(result.on, 'en')}: {len(result.rows)} "
-        f"convention{'s' * (len(result.rows) != 1)}, {overdue} overdue"
+        f"{folder} on {format_date(result.on, 'en')}: "
+        f"{quantity(len(result.rows), 'convention', lang='en')}, {overdue} overdue"
     )
     if not result.rows:
         title += ": no convention file could be listed."
@@ -202,7 +203,7 @@ def _lines(result: Portfolio, folder: Path, width: int) -> Iterator[Line]:
     if not result.failures:
         return
     count = len(result.failures)
-    yield [(f"{count} file{'s' * (count != 1)} could not be used:", "bold red")]
+    yield [(f"{quantity(count, 'file', lang='en')} could not be used:", "bold red")]
     for failure in result.failures:
         reference = f" ({failure.reference})" if failure.reference else ""
         yield [(f"  {failure.file}{reference}", "")]
