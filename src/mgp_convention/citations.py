@@ -63,10 +63,11 @@ def all_citations() -> list[tuple[str, Citation]]:
         if info.name.startswith("mgp_convention.cli"):
             continue
         module = importlib.import_module(info.name)
+        quoted = _quoted_names(module)
         for name, value in vars(module).items():
             if isinstance(value, Citation) and not name.startswith("_"):
                 dotted = f"{info.name}.{name}"
-                rank = _home_rank(dotted, value, _defines(module, name))
+                rank = _home_rank(dotted, value, name in quoted)
                 known = found.get(id(value))
                 if known is None or rank < known[0]:
                     found[id(value)] = (rank, dotted, value)
@@ -85,13 +86,17 @@ def _home_rank(dotted: str, citation: Citation, defined: bool) -> tuple[bool, bo
     return (not dotted.startswith(own), not defined, not dotted.startswith(articles), len(dotted))
 
 
-def _defines(module: ModuleType, name: str) -> bool:
-    """Whether ``module``'s own source quotes the citation ``name`` (``NAME = Citation(``)."""
+_QUOTED = re.compile(r"^(\w+)\b[^=\n]*=\s*Citation\(", re.M)
+
+
+def _quoted_names(module: ModuleType) -> frozenset[str]:
+    """The names ``module``'s own source gives to a citation it quotes (``NAME = Citation(``),
+    read once per module."""
     try:
         source = inspect.getsource(module)
     except (OSError, TypeError):  # pragma: no cover - no source (a frozen application)
-        return False
-    return re.search(rf"^{re.escape(name)}\b[^=\n]*=\s*Citation\(", source, re.M) is not None
+        return frozenset()
+    return frozenset(_QUOTED.findall(source))
 
 
 _ARTICLE = re.compile(r"Art\. ([0-9]+)")
