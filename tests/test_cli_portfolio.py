@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
-import re
 import shutil
 from pathlib import Path
 
@@ -197,19 +196,17 @@ def test_console_width_in_a_terminal_and_in_a_pipe(monkeypatch: pytest.MonkeyPat
     assert console().width == 180
 
 
-def test_a_tab_in_a_reference_keeps_the_columns(
+def test_a_tab_in_a_reference_is_that_files_failure(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    # The tab is drawn as a space and measured as one: every date starts in one column.
+    # A reference is one line: a tab is refused when the file is read (it used to be
+    # drawn as a space); the other files are still listed.
     for example in EXAMPLES.glob("*.json"):
         shutil.copy(example, tmp_path)
     data = json.loads((EXAMPLES / "01-valmont-signee.json").read_text(encoding="utf-8"))
     data["reference"] = "MGP-AM-2026\tEX-001-LONGER-REF"
     (tmp_path / "01-valmont-signee.json").write_text(json.dumps(data), encoding="utf-8")
-    assert main(["portfolio", str(tmp_path), "--on", "2026-11-28"]) == 0
-    lines = capsys.readouterr().out.splitlines()
-    assert any(line.startswith("    MGP-AM-2026 EX-001-LONGER-REF  Commune de ") for line in lines)
-    dates = [re.search(r"\d{4}-\d{2}-\d{2}  ", line) for line in lines if "MGP-AM-" in line]
-    starts = {match.start() for match in dates if match}
-    assert len(dates) == 5
-    assert len(starts) == 1, starts
+    assert main(["portfolio", str(tmp_path), "--on", "2026-11-28"]) == 1
+    out = capsys.readouterr().out
+    assert "$.reference: a tab (U+0009) is not allowed in this text (one line)" in out
+    assert out.count("MGP-AM-2026-EX-0") == 4

@@ -12,7 +12,7 @@
 
 from __future__ import annotations
 
-from mgp_convention.calendar import Lang, check_lang
+from mgp_convention.i18n import Lang, check_lang
 
 
 def quantity(n: int, singular: str, plural: str | None = None, *, lang: Lang) -> str:

@@ -41,13 +41,13 @@ import datetime as dt
 import functools
 from collections.abc import Collection, Mapping
 from types import MappingProxyType
-from typing import Literal
 
 import holidays
 import pendulum
 
 from mgp_convention.citations import Citation
-from mgp_convention.errors import DateError, InvalidValue
+from mgp_convention.errors import DateError
+from mgp_convention.i18n import Lang, check_lang, format_date
 
 __all__ = [
     "CASS_WHIT_MONDAY",
@@ -74,8 +74,6 @@ __all__ = [
     "subtract_duration",
     "to_paris_date",
 ]
-
-Lang = Literal["fr", "en"]
 
 #: The time zone of every civil date of the convention.
 PARIS = "Europe/Paris"
@@ -349,22 +347,6 @@ def _holidays_of(year: int) -> Mapping[dt.date, tuple[str, str]]:
     )
 
 
-def check_lang(lang: object) -> Lang:
-    """``lang`` if it is ``"fr"`` or ``"en"``; anything else is refused, rather than read
-    as one of them.
-
-    >>> check_lang("en")
-    'en'
-    >>> check_lang("EN")
-    Traceback (most recent call last):
-    ...
-    mgp_convention.errors.InvalidValue: lang: expected 'fr' or 'en', not 'EN'
-    """
-    if lang == "fr" or lang == "en":  # noqa: PLR1714 - narrows the type for mypy
-        return lang
-    raise InvalidValue(f"expected 'fr' or 'en', not {lang!r}", field="lang")
-
-
 def public_holidays(year: int, *, lang: Lang = "fr") -> Mapping[dt.date, str]:
     """The public holidays of ``year`` in metropolitan France (C. trav. L3133-1), by date.
 
@@ -459,57 +441,6 @@ def _build_next_working_year(day: dt.date) -> dt.date:
     return table[day]
 
 
-# --- words ------------------------------------------------------------------------------
-
-_WEEKDAYS_FR = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
-_WEEKDAYS_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_MONTHS_FR = (
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-)
-_MONTHS_EN = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-
-
-def format_date(day: dt.date, lang: Lang = "fr") -> str:
-    """``day`` in words, with its weekday.
-
-    >>> import datetime as dt
-    >>> format_date(dt.date(2027, 1, 1)), format_date(dt.date(2027, 1, 4), "en")
-    ('vendredi 1er janvier 2027', 'Monday 4 January 2027')
-    >>> format_date(dt.date(2027, 1, 4), "EN")
-    Traceback (most recent call last):
-    ...
-    mgp_convention.errors.InvalidValue: lang: expected 'fr' or 'en', not 'EN'
-    """
-    if check_lang(lang) == "fr":
-        number = "1er" if day.day == 1 else str(day.day)
-        return f"{_WEEKDAYS_FR[day.weekday()]} {number} {_MONTHS_FR[day.month - 1]} {day.year}"
-    return f"{_WEEKDAYS_EN[day.weekday()]} {day.day} {_MONTHS_EN[day.month - 1]} {day.year}"
-
-
 def non_working_reason(
     day: dt.date, extra_closed: Collection[dt.date] = _NO_DAYS, *, lang: Lang = "fr"
 ) -> str | None:
@@ -526,7 +457,7 @@ def non_working_reason(
     reasons: list[str] = []
     weekday = day.weekday()
     if weekday >= _SATURDAY:
-        reasons.append(_WEEKDAYS_FR[weekday] if lang == "fr" else _WEEKDAYS_EN[weekday])
+        reasons.append(format_date(day, lang).partition(" ")[0])
     name = holiday_name(day, lang=lang)
     if name is not None:
         reasons.append(f"jour férié : {name}" if lang == "fr" else f"public holiday: {name}")

@@ -15,7 +15,7 @@ from typing import Any
 
 import attrs
 
-from mgp_convention._checks import a_date, non_empty, non_negative_money, positive_int
+from mgp_convention._validators import a_date, non_empty, non_negative_money, positive_int
 from mgp_convention.citations import Citation
 from mgp_convention.errors import InvalidValue
 from mgp_convention.events import Event

@@ -16,8 +16,12 @@ True
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 import attrs
+
+if TYPE_CHECKING:  # errors.py is imported by i18n.py: no import of it at run time
+    from mgp_convention.i18n import Lang, Message
 
 __all__ = [
     "ConventionError",
@@ -73,23 +77,43 @@ def shown(value: object) -> str:
 class ConventionError(Exception):
     """Root of every error raised by ``mgp_convention``.
 
-    ``message`` is the plain-words explanation; ``field`` the path of the value at
-    fault, if any; ``article`` the rule's reference (``"Art. 12 al. 2"``), if any.
+    ``message`` is the plain-words explanation (a :class:`~mgp_convention.i18n.Message`
+    to say it in the user's language, or a plain text); ``field`` the path of the value
+    at fault, if any; ``article`` the rule's reference (``"Art. 12 al. 2"``), if any.
+    ``str(err)`` is in English; :meth:`render` says it in a language.
     """
 
     def __init__(
-        self, message: str, *, field: str | None = None, article: str | None = None
+        self,
+        message: str | Message,
+        *,
+        field: str | None = None,
+        article: str | None = None,
     ) -> None:
         super().__init__(message)
-        self.message = message
+        self.text = message
         self.field = field
         self.article = article
 
-    def __str__(self) -> str:
-        text = f"{self.field}: {self.message}" if self.field else self.message
+    @property
+    def message(self) -> str:
+        """The explanation, in English."""
+        return self.text if isinstance(self.text, str) else self.text.render("en")
+
+    def explanation(self, lang: Lang) -> str:
+        """The explanation alone, in ``lang``."""
+        return self.text if isinstance(self.text, str) else self.text.render(lang)
+
+    def render(self, lang: Lang) -> str:
+        """The whole error in ``lang``: the field, the explanation, the article."""
+        explanation = self.explanation(lang)
+        text = f"{self.field}: {explanation}" if self.field else explanation
         if self.article:
             text += f" ({self.article})"
         return text
+
+    def __str__(self) -> str:
+        return self.render("en")
 
 
 class InvalidValue(ConventionError, ValueError):
@@ -113,12 +137,17 @@ class Problem:
     """One problem found while loading a file: where (JSON path), what, and which rule."""
 
     path: str
-    message: str
+    message: str | Message
     article: str | None = None
 
-    def __str__(self) -> str:
-        text = f"{self.path}: {self.message}"
+    def render(self, lang: Lang) -> str:
+        """The problem in ``lang``: ``path: message (article)``."""
+        message = self.message if isinstance(self.message, str) else self.message.render(lang)
+        text = f"{self.path}: {message}"
         return f"{text} ({self.article})" if self.article else text
+
+    def __str__(self) -> str:
+        return self.render("en")
 
 
 class LoadError(ConventionError, ValueError):
@@ -133,8 +162,12 @@ class LoadError(ConventionError, ValueError):
             article=first.article if first else None,
         )
 
+    def render(self, lang: Lang) -> str:
+        """Every problem in ``lang``, one per line."""
+        return "\n".join(p.render(lang) for p in self.problems) or self.explanation(lang)
+
     def __str__(self) -> str:
-        return self.message
+        return self.render("en")
 
 
 class EventRefused(ConventionError):

@@ -17,7 +17,7 @@ from typing import Any, ClassVar
 
 import attrs
 
-from mgp_convention._checks import a_date, non_empty, non_negative_money, positive_int
+from mgp_convention._validators import a_date, non_empty, non_negative_money, positive_int
 from mgp_convention.errors import InvalidValue
 
 __all__ = [

@@ -20,7 +20,7 @@ import attrs
 from stdnum.exceptions import ValidationError as StdnumValidationError
 from stdnum.fr import siren as stdnum_siren
 
-from mgp_convention._checks import non_empty
+from mgp_convention._validators import non_empty
 from mgp_convention.citations import Citation
 from mgp_convention.errors import InvalidValue, shown
 

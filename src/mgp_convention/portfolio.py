@@ -90,7 +90,6 @@ from mgp_convention.articles.art12_termination import ART12_TERMINATION
 from mgp_convention.calendar import (
     ONE_DAY,
     Lang,
-    check_lang,
     format_date,
     subtract_duration,
     to_paris_date,
@@ -106,6 +105,7 @@ from mgp_convention.events import (
     FormalNoticeSent,
     Ground,
 )
+from mgp_convention.i18n import check_lang
 from mgp_convention.io import FolderLoad, load_folder
 from mgp_convention.lifecycle import Lifecycle, State, Status
 

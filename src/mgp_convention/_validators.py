@@ -1,0 +1,170 @@
+"""The attrs validators of the data model, in one place; each raises :class:`InvalidValue`.
+
+They name the field (attrs gives its name) so a message reads
+``name: must not be empty``; the file loader adds the JSON path in front. Optional
+fields wrap them in ``attrs.validators.optional`` (re-exported as :func:`optional`).
+
+Texts are bounded and printable (a convention file may come from anywhere): every text
+field refuses control characters and the bidirectional controls that can disguise a
+text (U+202A–U+202E, U+2066–U+2069); a one-line field also refuses line breaks; each
+kind of text has a documented maximum length (:data:`TEXT_LIMITS`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import re
+from collections.abc import Callable
+from decimal import Decimal
+from typing import Any, Final, Literal
+
+import attrs
+
+from mgp_convention.errors import DateError, InvalidValue, MoneyError, shown
+
+__all__ = [
+    "TEXT_LIMITS",
+    "TextKind",
+    "a_bool",
+    "a_date",
+    "check_text",
+    "code",
+    "member_of",
+    "non_empty",
+    "non_negative_money",
+    "optional",
+    "paragraph",
+    "positive_int",
+]
+
+#: ``attrs.validators.optional``: ``None`` is accepted, anything else is validated.
+optional = attrs.validators.optional
+
+#: The kinds of text of a convention file: a short code (a reference, a breach label),
+#: a line (a name, an address, a title), a paragraph (details, a reason).
+TextKind = Literal["code", "line", "paragraph"]
+#: The longest text of each kind, in characters (a convention is a few kilobytes).
+TEXT_LIMITS: Final[dict[TextKind, int]] = {"code": 64, "line": 300, "paragraph": 4000}
+
+#: Control characters (C0 but tab and line breaks, DEL, C1), and the bidirectional
+#: embeddings, overrides and isolates.
+_CONTROL: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+#: What a one-line text cannot hold on top: tab and line breaks of any kind.
+_BREAK: Final = re.compile("[\t\n\r\u2028\u2029\x85]")
+
+#: An amount of 15 digits before the point or more is no amount of a public market
+#: (and would exceed the precision of decimal's default context once in cents).
+_MAX_DIGITS = 15
+
+
+def check_text(value: Any, kind: TextKind, *, field: str, empty_ok: bool = False) -> str:
+    """``value`` if it is a text of ``kind``; :class:`InvalidValue` naming ``field`` if not.
+
+    >>> check_text("MGP-AM-2026-001", "code", field="reference")
+    'MGP-AM-2026-001'
+    >>> check_text("A\\rATTENDEE:mailto:x@y", "code", field="reference")
+    Traceback (most recent call last):
+    ...
+    mgp_convention.errors.InvalidValue: reference: a line break (U+000D) is not allowed in this ...
+    """
+    if not isinstance(value, str):
+        raise InvalidValue(f"expected text, got {type(value).__name__}", field=field)
+    if not empty_ok and not value.strip():
+        raise InvalidValue("must not be empty", field=field)
+    limit = TEXT_LIMITS[kind]
+    if len(value) > limit:
+        raise InvalidValue(
+            f"too long: {len(value)} characters, at most {limit} for this text", field=field
+        )
+    bad = _CONTROL.search(value) or (None if kind == "paragraph" else _BREAK.search(value))
+    if bad is not None:
+        char = bad.group()
+        what = (
+            "a tab"
+            if char == "\t"
+            else "a line break"
+            if _BREAK.fullmatch(char)
+            else "a control character"
+        )
+        hint = " (one line)" if kind != "paragraph" and _BREAK.fullmatch(char) else ""
+        raise InvalidValue(
+            f"{what} (U+{ord(char):04X}) is not allowed in this text{hint}", field=field
+        )
+    return value
+
+
+def _text_validator(kind: TextKind) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
+    def validate(_instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        check_text(value, kind, field=attribute.name)
+
+    validate.__doc__ = f"A non-empty text of kind {kind!r} (see :data:`TEXT_LIMITS`)."
+    return validate
+
+
+#: A non-empty one-line text (a name, an address, a title, a label).
+non_empty = _text_validator("line")
+#: A non-empty short code on one line (a reference, a breach label).
+code = _text_validator("code")
+#: A non-empty paragraph: line breaks allowed (details, a reason).
+paragraph = _text_validator("paragraph")
+
+
+def positive_int(_instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """A whole number ≥ 1 (``bool`` is not a number here)."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InvalidValue(
+            f"expected a whole number, got {type(value).__name__}", field=attribute.name
+        )
+    if value < 1:
+        raise InvalidValue(f"must be at least 1, got {value}", field=attribute.name)
+
+
+def a_bool(_instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """``True`` or ``False`` (not a string such as ``'no'``, which would count as true)."""
+    if not isinstance(value, bool):
+        raise InvalidValue(f"expected true or false, got {shown(value)}", field=attribute.name)
+
+
+def member_of(
+    cls: type[enum.Enum],
+) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
+    """A member of the enumeration ``cls`` (its value as a plain string is refused: build
+    the member, e.g. ``Party('metropole')``, so that a typo fails where it is made)."""
+
+    def validate(_instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if not isinstance(value, cls):
+            allowed = ", ".join(str(member.value) for member in cls)
+            raise InvalidValue(
+                f"expected one of {cls.__name__} ({allowed}), got {shown(value)}",
+                field=attribute.name,
+            )
+
+    return validate
+
+
+def a_date(_instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """A civil date; a ``datetime`` is refused (say which day it is, in Europe/Paris)."""
+    if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
+        raise DateError(
+            f"expected a date (YYYY-MM-DD), got {type(value).__name__}", field=attribute.name
+        )
+
+
+def non_negative_money(_instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """A ``Decimal`` amount in euros, ≥ 0, with at most two decimals; never a float."""
+    if isinstance(value, float):
+        raise MoneyError(
+            'a float cannot hold cents exactly: write the amount as a string, e.g. "12500.00"',
+            field=attribute.name,
+        )
+    if not isinstance(value, Decimal) or not value.is_finite():
+        raise MoneyError(
+            f"expected a Decimal amount in euros, got {shown(value)}", field=attribute.name
+        )
+    if value < 0:
+        raise MoneyError(f"must not be negative, got {value}", field=attribute.name)
+    if value.adjusted() >= _MAX_DIGITS:
+        raise MoneyError(f"{value} is too large for an amount in euros", field=attribute.name)
+    if value != value.quantize(Decimal("0.01")):
+        raise MoneyError(f"at most two decimals (cents), got {value}", field=attribute.name)
