@@ -9,17 +9,27 @@ file is wrong and report every problem at once (:func:`coherence_problems`).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from typing import Any
 
 import attrs
 
-from mgp_convention._validators import a_date, non_empty, non_negative_money, positive_int
+from mgp_convention._coherence import coherence_problems, part, raise_first, rule_for
+from mgp_convention._validators import (
+    a_date,
+    check_text,
+    code,
+    non_empty,
+    non_negative_money,
+    optional,
+    positive_int,
+)
 from mgp_convention.citations import Citation
 from mgp_convention.errors import InvalidValue
-from mgp_convention.events import Event
+from mgp_convention.events import Event, WithdrawnEvent
 from mgp_convention.parties import PublicBody, Referent
+from mgp_convention.schedule import CalendarStep, Duration
 
 __all__ = [
     "ART2_DURATION",
@@ -34,8 +44,9 @@ __all__ = [
     "coherence_problems",
 ]
 
-#: The version of the file format this package reads and writes.
-SCHEMA_VERSION = 1
+#: The version of the file format this package writes (it also reads version 1 files,
+#: see :mod:`mgp_convention.io`).
+SCHEMA_VERSION = 2
 
 ART2_DURATION = Citation(
     "Art. 2",
@@ -59,83 +70,17 @@ ART5_REDUCED_USAGE = Citation(
 )
 
 
-def _non_negative_int(_instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise InvalidValue(f"expected a whole number ≥ 0, got {value!r}", field=attribute.name)
-
-
 def _non_empty_texts(_instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     if not isinstance(value, tuple) or not value:
         raise InvalidValue("must list at least one item", field=attribute.name)
     for index, item in enumerate(value):
-        if not isinstance(item, str) or not item.strip():
-            raise InvalidValue("must not be empty", field=f"{attribute.name}[{index}]")
+        check_text(item, "line", field=f"{attribute.name}[{index}]")
 
 
-def _optional_date(_instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if value is not None:
-        a_date(_instance, attribute, value)
-
-
-# --- coherence rules: each takes a mapping of (possibly some) field values -------------
-
-Rule = Callable[[Mapping[str, Any]], Iterator[InvalidValue]]
-_RULES: dict[type, list[Rule]] = {}
-
-
-def _rule_for(cls: type) -> Callable[[Rule], Rule]:
-    def register(rule: Rule) -> Rule:
-        _RULES.setdefault(cls, []).append(rule)
-        return rule
-
-    return register
-
-
-def coherence_problems(cls: type, values: Mapping[str, Any]) -> list[InvalidValue]:
-    """Every coherence problem of ``cls`` that can be checked with ``values``.
-
-    A rule whose fields are missing from ``values`` (because they failed to load) is
-    skipped: the loader reports those fields' own problems instead.
-    """
-    return [problem for rule in _RULES.get(cls, ()) for problem in rule(values)]
-
-
-def _part(value: Any, name: str) -> Any:
-    """Field ``name`` of an attrs instance or of a mapping of loaded fields."""
-    if isinstance(value, Mapping):
-        return value.get(name)
-    return getattr(value, name, None)
-
-
-def _raise_first(cls: type, instance: Any) -> None:
-    problems = coherence_problems(cls, attrs.asdict(instance, recurse=False))
-    if problems:
-        raise problems[0]
-
-
-@attrs.frozen
-class Duration:
-    """A duration in months and days (months by CPC 641 al. 2, then days)."""
-
-    months: int = attrs.field(default=0, validator=_non_negative_int)
-    days: int = attrs.field(default=0, validator=_non_negative_int)
-
-    def __attrs_post_init__(self) -> None:
-        _raise_first(Duration, self)
-
-
-@_rule_for(Duration)
-def _duration_not_zero(values: Mapping[str, Any]) -> Iterator[InvalidValue]:
-    if values.get("months") == 0 and values.get("days") == 0:
-        yield InvalidValue("a duration must be at least one day or one month", field="months")
-
-
-@attrs.frozen
-class CalendarStep:
-    """One step of the deployment calendar (Art. 5 al. 2: « [Préciser les étapes et durée] »)."""
-
-    label: str = attrs.field(validator=non_empty)
-    duration: Duration
+def _tuple_of(cls: type) -> Any:
+    return attrs.validators.deep_iterable(
+        attrs.validators.instance_of(cls), attrs.validators.instance_of(tuple)
+    )
 
 
 @attrs.frozen
@@ -154,16 +99,18 @@ class Experiment:
     objectives: tuple[str, ...] = attrs.field(validator=_non_empty_texts)
     duration_months: int = attrs.field(validator=positive_int)
     indicative_start: dt.date = attrs.field(validator=a_date)
-    calendar: tuple[CalendarStep, ...] = ()
-    reduced_usage_after: dt.date | None = attrs.field(default=None, validator=_optional_date)
-    evaluation_deadline: dt.date | None = attrs.field(default=None, validator=_optional_date)
-    evaluation_period: Duration | None = None
+    calendar: tuple[CalendarStep, ...] = attrs.field(default=(), validator=_tuple_of(CalendarStep))
+    reduced_usage_after: dt.date | None = attrs.field(default=None, validator=optional(a_date))
+    evaluation_deadline: dt.date | None = attrs.field(default=None, validator=optional(a_date))
+    evaluation_period: Duration | None = attrs.field(
+        default=None, validator=optional(attrs.validators.instance_of(Duration))
+    )
 
     def __attrs_post_init__(self) -> None:
-        _raise_first(Experiment, self)
+        raise_first(Experiment, self)
 
 
-@_rule_for(Experiment)
+@rule_for(Experiment)
 def _evaluation_both_or_neither(values: Mapping[str, Any]) -> Iterator[InvalidValue]:
     deadline, period = values.get("evaluation_deadline"), values.get("evaluation_period")
     if (deadline is None) != (period is None) and {
@@ -178,7 +125,7 @@ def _evaluation_both_or_neither(values: Mapping[str, Any]) -> Iterator[InvalidVa
         )
 
 
-@_rule_for(Experiment)
+@rule_for(Experiment)
 def _reduced_usage_before_evaluation(values: Mapping[str, Any]) -> Iterator[InvalidValue]:
     after, deadline = values.get("reduced_usage_after"), values.get("evaluation_deadline")
     if isinstance(after, dt.date) and isinstance(deadline, dt.date) and after > deadline:
@@ -190,7 +137,7 @@ def _reduced_usage_before_evaluation(values: Mapping[str, Any]) -> Iterator[Inva
         )
 
 
-@_rule_for(Experiment)
+@rule_for(Experiment)
 def _indicative_start_before_evaluation(values: Mapping[str, Any]) -> Iterator[InvalidValue]:
     start, deadline = values.get("indicative_start"), values.get("evaluation_deadline")
     if isinstance(start, dt.date) and isinstance(deadline, dt.date) and start >= deadline:
@@ -209,7 +156,7 @@ class Market:
     ``beneficiaries``: the number of beneficiaries that signed a convention for it.
     """
 
-    reference: str = attrs.field(validator=non_empty)
+    reference: str = attrs.field(validator=code)
     total_ttc: Decimal = attrs.field(validator=non_negative_money)
     beneficiaries: int = attrs.field(validator=positive_int)
 
@@ -221,31 +168,37 @@ class Convention:
     ``end_date`` is the date of Art. 2 (« jusqu'au [Date] »): the convention is still in
     force on that day. ``metropole_deliberation`` is the Bureau's deliberation under
     which the Métropole signs. ``events`` are the dated events, in the order they
-    happened (see :mod:`mgp_convention.events`).
+    happened (see :mod:`mgp_convention.events`); ``withdrawn`` the events taken back as
+    mistakes, kept with the reason (``mgp-convention withdraw``).
     """
 
-    reference: str = attrs.field(validator=non_empty)
+    reference: str = attrs.field(validator=code)
     metropole_deliberation: str = attrs.field(validator=non_empty)
-    beneficiary: PublicBody
-    referent: Referent | None
-    experiment: Experiment
-    market: Market
+    beneficiary: PublicBody = attrs.field(validator=attrs.validators.instance_of(PublicBody))
+    referent: Referent | None = attrs.field(
+        validator=optional(attrs.validators.instance_of(Referent))
+    )
+    experiment: Experiment = attrs.field(validator=attrs.validators.instance_of(Experiment))
+    market: Market = attrs.field(validator=attrs.validators.instance_of(Market))
     end_date: dt.date = attrs.field(validator=a_date)
-    events: tuple[Event, ...] = ()
+    events: tuple[Event, ...] = attrs.field(default=(), validator=_tuple_of(Event))
+    withdrawn: tuple[WithdrawnEvent, ...] = attrs.field(
+        default=(), validator=_tuple_of(WithdrawnEvent)
+    )
     schema_version: int = SCHEMA_VERSION
 
     def __attrs_post_init__(self) -> None:
-        _raise_first(Convention, self)
+        raise_first(Convention, self)
 
 
-@_rule_for(Convention)
+@rule_for(Convention)
 def _end_after_start(values: Mapping[str, Any]) -> Iterator[InvalidValue]:
     end, experiment = values.get("end_date"), values.get("experiment")
     if not isinstance(end, dt.date):
         return
     # While loading, a partly wrong experiment arrives as a mapping of its good fields.
-    start = _part(experiment, "indicative_start")
-    deadline = _part(experiment, "evaluation_deadline")
+    start = part(experiment, "indicative_start")
+    deadline = part(experiment, "evaluation_deadline")
     if isinstance(start, dt.date) and end < start:
         yield InvalidValue(
             f"the end date ({end}) comes before the experiment's indicative start ({start})",
@@ -260,7 +213,7 @@ def _end_after_start(values: Mapping[str, Any]) -> Iterator[InvalidValue]:
         )
 
 
-@_rule_for(Convention)
+@rule_for(Convention)
 def _known_version(values: Mapping[str, Any]) -> Iterator[InvalidValue]:
     version = values.get("schema_version", SCHEMA_VERSION)
     if version != SCHEMA_VERSION:

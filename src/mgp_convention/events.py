@@ -1,28 +1,59 @@
-"""The dated events of a convention's life: the vocabulary of RULES.md.
+"""The dated events of a convention's life: the vocabulary of RULES.md (version 2).
 
 Each event is a frozen value with its date ``on``; in a file it is an object whose
 ``type`` names the class (``{"type": "signature", "on": "2026-01-15", "party":
 "metropole"}``). This module checks their *shape* only (required fields, allowed
-values); what they do, and when they are allowed, is the lifecycle's business
-(:mod:`mgp_convention.lifecycle`).
-"""
+values, dates in order within one event); what they do, and when they are allowed, is
+the lifecycle's business (:mod:`mgp_convention.lifecycle`).
+
+Several breaches can be open at once (Art. 12 al. 1, « une quelconque de ses
+obligations »): each ``breach_recorded`` has a short label (``breach``, by default
+``B1``, ``B2``… in order of recording) and the events that concern a breach name it;
+they may leave it out only when exactly one breach is open.
+
+>>> import datetime as dt
+>>> Signature(dt.date(2026, 11, 12), party=Party.BENEFICIARY).type
+'signature'
+>>> Signature(dt.date(2026, 11, 12), party="nobody")
+Traceback (most recent call last):
+...
+mgp_convention.errors.InvalidValue: party: expected one of Party (metropole, beneficiary), got 'nobody'
+>>> Termination(dt.date(2027, 3, 1), ground=Ground.BREACH, breach="B1").takes_effect_on
+datetime.date(2027, 3, 1)
+"""  # noqa: E501
 
 from __future__ import annotations
 
 import datetime as dt
 import enum
+import re
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Final
 
 import attrs
 
-from mgp_convention._validators import a_date, non_empty, non_negative_money, positive_int
+from mgp_convention._validators import (
+    a_bool,
+    a_date,
+    code,
+    member_of,
+    non_empty,
+    non_negative_money,
+    optional,
+    paragraph,
+    positive_int,
+)
 from mgp_convention.errors import InvalidValue
+from mgp_convention.i18n import N_, Lang, gettext_in
+from mgp_convention.schedule import CalendarStep, Duration
 
 __all__ = [
+    "BREACH_LABEL",
     "EVENT_TYPES",
     "AmendmentSigned",
+    "BeneficiaryReady",
+    "BreachEvent",
     "BreachRecorded",
     "BreachRemedied",
     "Changes",
@@ -30,25 +61,41 @@ __all__ = [
     "DelayReported",
     "Event",
     "ExperimentStarted",
+    "ExperimentStopped",
     "FormalNoticeSent",
+    "GeneralInterestBasis",
     "Ground",
     "JustificationsExamined",
     "Obligation",
     "Party",
+    "ProcurementUnsuccessful",
     "RepresentativesHeard",
     "Signature",
+    "TerminatedBy",
     "Termination",
+    "WithdrawnEvent",
 ]
 
 
-class Party(enum.StrEnum):
+# --- the values events take --------------------------------------------------------------
+
+
+class _Labelled(enum.StrEnum):
+    """An enumeration whose members have words for people (English ids, translated)."""
+
+    def label(self, lang: Lang) -> str:
+        """The member in words, in ``lang``."""
+        return gettext_in(lang, _LABELS[self])
+
+
+class Party(_Labelled):
     """Who signs (Art. 2: the convention takes effect once every party has signed)."""
 
     METROPOLE = "metropole"
     BENEFICIARY = "beneficiary"
 
 
-class DelayCause(enum.StrEnum):
+class DelayCause(_Labelled):
     """Who caused a delay of the start (Art. 5 al. 3–4)."""
 
     BENEFICIARY = "beneficiary"
@@ -56,7 +103,7 @@ class DelayCause(enum.StrEnum):
     PROVIDER = "provider"
 
 
-class Obligation(enum.StrEnum):
+class Obligation(_Labelled):
     """The beneficiary's obligations a breach can name (Art. 3 unless said)."""
 
     DESIGNATE_REFERENT = "designate_referent"  # Art. 3, 4
@@ -75,19 +122,126 @@ class Obligation(enum.StrEnum):
     SUBSTANTIAL_MODIFICATION_WITHOUT_CONSENT = "substantial_modification_without_consent"  # 9
     OTHER = "other"  # requires details
 
+    @property
+    def article(self) -> str:
+        """The article that sets the obligation (``"Art. 3"``, ``"Art. 8"``…)."""
+        return _OBLIGATION_ARTICLES.get(self, "Art. 3")
 
-class Ground(enum.StrEnum):
-    """The grounds of a termination (Art. 5 al. 3, Art. 9, Art. 12 al. 1)."""
+
+class Ground(_Labelled):
+    """The grounds of a termination (Art. 5 al. 3, Art. 9, Art. 12 al. 1; case law)."""
 
     INTERRUPTION = "interruption"  # Art. 12 al. 1
-    NOT_READY = "not_ready"  # Art. 5 al. 3
+    NOT_READY = "not_ready"  # Art. 5 al. 3 with Art. 12
     BREACH = "breach"  # Art. 12 al. 1-2
     SANCTION = "sanction"  # Art. 9
+    COMMON_AGREEMENT = "common_agreement"  # résiliation amiable
+    FORCE_MAJEURE = "force_majeure"  # C. civ. 1218 by analogy
+    GENERAL_INTEREST = "general_interest"  # the beneficiary's, CE Béziers 2015
+
+    @property
+    def names_breach(self) -> bool:
+        """Whether a termination on this ground is for a named breach."""
+        return self in _BREACH_GROUNDS
 
 
-def _optional_text(_instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if value is not None:
-        non_empty(_instance, attribute, value)
+_BREACH_GROUNDS: Final = frozenset({Ground.NOT_READY, Ground.BREACH, Ground.SANCTION})
+
+
+class TerminatedBy(_Labelled):
+    """Who terminates: the Métropole, the beneficiary, or the judge."""
+
+    METROPOLE = "metropole"
+    BENEFICIARY = "beneficiary"
+    JUDGE = "judge"
+
+
+class GeneralInterestBasis(_Labelled):
+    """CE Béziers 2015: « notamment en cas de bouleversement de l'équilibre de la
+    convention ou de disparition de sa cause »."""
+
+    UPHEAVAL = "upheaval"
+    CAUSE_DISAPPEARED = "cause_disappeared"
+    OTHER = "other"
+
+
+_OBLIGATION_ARTICLES: Final[Mapping[Obligation, str]] = {
+    Obligation.REPORT_REFERENT_CHANGE: "Art. 4",
+    Obligation.FREE_ACCESS: "Art. 7",
+    Obligation.SHARE_DATA: "Art. 8",
+    Obligation.READY_ON_PLANNED_DATE: "Art. 5 al. 3",
+    Obligation.SUBSTANTIAL_MODIFICATION_WITHOUT_CONSENT: "Art. 9",
+}
+
+# The words of each value; the English ones are the message ids (fr: the catalogue).
+_LABELS: Final[Mapping[_Labelled, str]] = {
+    Party.METROPOLE: N_("the Métropole"),
+    Party.BENEFICIARY: N_("the beneficiary"),
+    DelayCause.BENEFICIARY: N_("the beneficiary"),
+    DelayCause.METROPOLE: N_("the Métropole"),
+    DelayCause.PROVIDER: N_("the provider"),
+    Obligation.DESIGNATE_REFERENT: N_("designate a project referent"),
+    Obligation.ATTEND_MEETINGS: N_("attend the operational committee and other meetings"),
+    Obligation.PROVIDE_STAFF: N_("provide adequate staff"),
+    Obligation.FACILITATE_PROVIDER: N_("facilitate the provider's work"),
+    Obligation.IMPLEMENT_MEASURES: N_("implement the measures for the experiment"),
+    Obligation.INFORM_METROPOLE: N_("inform the Métropole without delay and in writing"),
+    Obligation.VALIDATE_DELIVERABLES: N_("validate the deliverables"),
+    Obligation.COMMUNICATE_TO_CITIZENS: N_("communicate to citizens and stakeholders"),
+    Obligation.RESPECT_COMMUNICATION_RULES: N_("respect the programme's communication rules"),
+    Obligation.REPORT_REFERENT_CHANGE: N_("report a change of referent without delay"),
+    Obligation.FREE_ACCESS: N_("give free access to spaces and equipment"),
+    Obligation.SHARE_DATA: N_("make the data available and transfer it"),
+    Obligation.READY_ON_PLANNED_DATE: N_("be ready to host the experiment on the planned date"),
+    Obligation.SUBSTANTIAL_MODIFICATION_WITHOUT_CONSENT: N_(
+        "no substantial change to the conditions of performance without written consent"
+    ),
+    Obligation.OTHER: N_("another obligation"),
+    Ground.INTERRUPTION: N_("interruption of the experiment"),
+    Ground.NOT_READY: N_("not ready on the planned date"),
+    Ground.BREACH: N_("breach"),
+    Ground.SANCTION: N_("sanction"),
+    Ground.COMMON_AGREEMENT: N_("common agreement"),
+    Ground.FORCE_MAJEURE: N_("force majeure"),
+    Ground.GENERAL_INTEREST: N_("general interest"),
+    TerminatedBy.METROPOLE: N_("the Métropole"),
+    TerminatedBy.BENEFICIARY: N_("the beneficiary"),
+    TerminatedBy.JUDGE: N_("the judge"),
+    GeneralInterestBasis.UPHEAVAL: N_("upheaval of the convention's balance"),
+    GeneralInterestBasis.CAUSE_DISAPPEARED: N_("disappearance of its cause"),
+    GeneralInterestBasis.OTHER: N_("another reason of general interest"),
+}
+
+#: A breach label: a short code of letters, digits, ``.``, ``_``, ``-`` (``B1``, ``B2``…).
+BREACH_LABEL: Final = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,15}")
+
+
+def _breach_label(_instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value is None:
+        return
+    code(_instance, attribute, value)
+    if not BREACH_LABEL.fullmatch(value):
+        raise InvalidValue(
+            f"{value!r} is not a breach label: up to 16 letters, digits, '.', '_' or '-', "
+            "e.g. 'B1'",
+            field=attribute.name,
+            article="Art. 12 al. 1",
+        )
+
+
+def _not_before_on(_instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value is None:
+        return
+    a_date(_instance, attribute, value)
+    on = _instance.on
+    if isinstance(on, dt.date) and value < on:
+        raise InvalidValue(
+            f"{attribute.name} ({value}) comes before the event's date ({on})",
+            field=attribute.name,
+        )
+
+
+# --- the events ---------------------------------------------------------------------------
 
 
 @attrs.frozen
@@ -99,20 +253,38 @@ class Event:
 
 
 @attrs.frozen
+class BreachEvent(Event):
+    """An event that concerns one breach, named by its label (``breach``); ``None``
+    when the file leaves it out (allowed only while exactly one breach is open)."""
+
+    breach: str | None = attrs.field(default=None, kw_only=True, validator=_breach_label)
+
+
+@attrs.frozen
 class Signature(Event):
     """A party signs the convention (Art. 2)."""
 
     type: ClassVar[str] = "signature"
-    party: Party = attrs.field(kw_only=True)
+    party: Party = attrs.field(kw_only=True, validator=member_of(Party))
 
 
 @attrs.frozen
 class DelayReported(Event):
-    """The planned start is missed, with its cause (Art. 5 al. 3–5)."""
+    """The planned start is missed, with its cause (Art. 5 al. 3–5); the latest report
+    decides the current cause."""
 
     type: ClassVar[str] = "delay_reported"
-    cause: DelayCause = attrs.field(kw_only=True)
-    details: str | None = attrs.field(default=None, kw_only=True, validator=_optional_text)
+    cause: DelayCause = attrs.field(kw_only=True, validator=member_of(DelayCause))
+    details: str | None = attrs.field(default=None, kw_only=True, validator=optional(paragraph))
+
+
+@attrs.frozen
+class BeneficiaryReady(Event):
+    """The beneficiary states it can host the experiment (Art. 5 al. 3): the current
+    cause of a delay is no longer the beneficiary."""
+
+    type: ClassVar[str] = "beneficiary_ready"
+    details: str | None = attrs.field(default=None, kw_only=True, validator=optional(paragraph))
 
 
 @attrs.frozen
@@ -123,13 +295,20 @@ class ExperimentStarted(Event):
 
 
 @attrs.frozen
-class BreachRecorded(Event):
-    """A breach by the beneficiary of one of its obligations (Art. 9, Art. 12 al. 1)."""
+class BreachRecorded(BreachEvent):
+    """A breach by the beneficiary of one of its obligations (Art. 9, Art. 12 al. 1).
+
+    ``impedes_experiment``: the breach prevents the start or the proper running of the
+    experiment (Art. 12 al. 3); true by nature, and then optional, for
+    ``ready_on_planned_date``.
+    """
 
     type: ClassVar[str] = "breach_recorded"
-    obligation: Obligation = attrs.field(kw_only=True)
-    impedes_experiment: bool = attrs.field(kw_only=True)
-    details: str | None = attrs.field(default=None, kw_only=True, validator=_optional_text)
+    obligation: Obligation = attrs.field(kw_only=True, validator=member_of(Obligation))
+    impedes_experiment: bool | None = attrs.field(
+        default=None, kw_only=True, validator=optional(a_bool)
+    )
+    details: str | None = attrs.field(default=None, kw_only=True, validator=optional(paragraph))
 
     def __attrs_post_init__(self) -> None:
         if self.obligation is Obligation.OTHER and self.details is None:
@@ -138,83 +317,110 @@ class BreachRecorded(Event):
                 field="details",
                 article="Art. 12 al. 1",
             )
+        if self.obligation is Obligation.READY_ON_PLANNED_DATE:
+            if self.impedes_experiment is False:
+                raise InvalidValue(
+                    "not being ready on the planned date prevents the start of the "
+                    "experiment by nature: impedes_experiment cannot be false",
+                    field="impedes_experiment",
+                    article="Art. 5 al. 3",
+                )
+        elif self.impedes_experiment is None:
+            raise InvalidValue(
+                "say whether the breach prevents the start or the proper running of the "
+                "experiment (true or false)",
+                field="impedes_experiment",
+                article="Art. 12 al. 3",
+            )
+
+    @property
+    def impedes(self) -> bool:
+        """Whether the breach prevents the start or proper running of the experiment."""
+        return self.impedes_experiment is not False
 
 
 @attrs.frozen
-class FormalNoticeSent(Event):
+class FormalNoticeSent(BreachEvent):
     """The registered letter with acknowledgement of receipt is sent (Art. 12 al. 2).
 
-    ``on`` is the date of sending (CPC 668); ``received_on``, when known, the date of
-    receipt (used only when the remedy period is counted from receipt).
+    ``on`` is the date of sending (CPC 668–669); ``received_on``, when known, the date
+    of receipt (used only when the remedy period is counted from receipt).
     """
 
     type: ClassVar[str] = "formal_notice_sent"
     letter_reference: str = attrs.field(kw_only=True, validator=non_empty)
-    received_on: dt.date | None = attrs.field(default=None, kw_only=True)
-
-    def __attrs_post_init__(self) -> None:
-        if self.received_on is not None:
-            a_date(self, attrs.fields(FormalNoticeSent).received_on, self.received_on)
-            if self.received_on < self.on:
-                raise InvalidValue(
-                    f"the letter cannot be received ({self.received_on}) before it is sent "
-                    f"({self.on})",
-                    field="received_on",
-                    article="Art. 12 al. 2",
-                )
+    received_on: dt.date | None = attrs.field(default=None, kw_only=True, validator=_not_before_on)
 
 
 @attrs.frozen
-class BreachRemedied(Event):
+class BreachRemedied(BreachEvent):
     """The beneficiary remedies the breach (Art. 12 al. 2).
 
-    ``accepted_late``: the Métropole accepts a remedy after the deadline.
+    ``accepted_late``: the Métropole waives the lateness of a remedy after the deadline
+    (it then counts as in time).
     """
 
     type: ClassVar[str] = "breach_remedied"
-    accepted_late: bool = attrs.field(default=False, kw_only=True)
+    accepted_late: bool = attrs.field(default=False, kw_only=True, validator=a_bool)
 
 
 @attrs.frozen
-class JustificationsExamined(Event):
+class JustificationsExamined(BreachEvent):
     """Art. 9: « après examen des justificatifs présentés par le Bénéficiaire »."""
 
     type: ClassVar[str] = "justifications_examined"
 
 
 @attrs.frozen
-class RepresentativesHeard(Event):
+class RepresentativesHeard(BreachEvent):
     """Art. 9: « et après avoir entendu ses représentants »."""
 
     type: ClassVar[str] = "representatives_heard"
 
 
-def _optional_date(_instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if value is not None:
-        a_date(_instance, attribute, value)
+@attrs.frozen
+class ExperimentStopped(BreachEvent):
+    """Art. 9: the Métropole « peut décider de la fin de l'expérimentation » for a breach,
+    without terminating the convention (which stays in force for Art. 8)."""
+
+    type: ClassVar[str] = "experiment_stopped"
+    reason: str = attrs.field(kw_only=True, validator=paragraph)
 
 
-def _optional_positive(_instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if value is not None:
-        positive_int(_instance, attribute, value)
+@attrs.frozen
+class ProcurementUnsuccessful(Event):
+    """The public procurement of Art. 3 was unsuccessful (« sous réserve du caractère
+    fructueux de ladite procédure »); ``definitive``: it will not be relaunched."""
 
-
-def _optional_money(_instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if value is not None:
-        non_negative_money(_instance, attribute, value)
+    type: ClassVar[str] = "procurement_unsuccessful"
+    details: str | None = attrs.field(default=None, kw_only=True, validator=optional(paragraph))
+    definitive: bool = attrs.field(default=False, kw_only=True, validator=a_bool)
 
 
 @attrs.frozen
 class Changes:
     """What an amendment changes (Art. 11); every field left ``None`` is unchanged."""
 
-    end_date: dt.date | None = attrs.field(default=None, validator=_optional_date)
-    duration_months: int | None = attrs.field(default=None, validator=_optional_positive)
-    indicative_start: dt.date | None = attrs.field(default=None, validator=_optional_date)
-    reduced_usage_after: dt.date | None = attrs.field(default=None, validator=_optional_date)
-    evaluation_deadline: dt.date | None = attrs.field(default=None, validator=_optional_date)
-    market_total_ttc: Decimal | None = attrs.field(default=None, validator=_optional_money)
-    market_beneficiaries: int | None = attrs.field(default=None, validator=_optional_positive)
+    end_date: dt.date | None = attrs.field(default=None, validator=optional(a_date))
+    duration_months: int | None = attrs.field(default=None, validator=optional(positive_int))
+    indicative_start: dt.date | None = attrs.field(default=None, validator=optional(a_date))
+    reduced_usage_after: dt.date | None = attrs.field(default=None, validator=optional(a_date))
+    evaluation_deadline: dt.date | None = attrs.field(default=None, validator=optional(a_date))
+    evaluation_period: Duration | None = attrs.field(
+        default=None, validator=optional(attrs.validators.instance_of(Duration))
+    )
+    calendar: tuple[CalendarStep, ...] | None = attrs.field(
+        default=None,
+        validator=optional(
+            attrs.validators.deep_iterable(
+                attrs.validators.instance_of(CalendarStep), attrs.validators.instance_of(tuple)
+            )
+        ),
+    )
+    market_total_ttc: Decimal | None = attrs.field(
+        default=None, validator=optional(non_negative_money)
+    )
+    market_beneficiaries: int | None = attrs.field(default=None, validator=optional(positive_int))
 
     def __attrs_post_init__(self) -> None:
         if all(value is None for value in attrs.astuple(self, recurse=False)):
@@ -230,32 +436,93 @@ class AmendmentSigned(Event):
     """An amendment (*avenant*) signed by the parties (Art. 11)."""
 
     type: ClassVar[str] = "amendment_signed"
-    changes: Changes = attrs.field(kw_only=True)
+    changes: Changes = attrs.field(kw_only=True, validator=attrs.validators.instance_of(Changes))
 
 
 @attrs.frozen
-class Termination(Event):
-    """The Métropole terminates the convention on a ground (Art. 5, 9, 12)."""
+class Termination(BreachEvent):
+    """The convention is terminated early, on a ``ground``, ``by`` a party or the judge.
+
+    ``on`` is the date of the decision (or of the judgment); ``notified_on`` the date
+    the other party receives it (≥ ``on``); ``effective_on`` the date it takes effect
+    (≥ ``notified_on``; by default ``notified_on``, else ``on``: no retroactive
+    decision, CE Ass. 1948 L'Aurore). ``breach`` names the breach of a termination on
+    ``breach``, ``sanction`` or ``not_ready``; ``basis`` the kind of general interest.
+    """
 
     type: ClassVar[str] = "termination"
-    ground: Ground = attrs.field(kw_only=True)
-    reason: str | None = attrs.field(default=None, kw_only=True, validator=_optional_text)
+    ground: Ground = attrs.field(kw_only=True, validator=member_of(Ground))
+    by: TerminatedBy = attrs.field(
+        default=TerminatedBy.METROPOLE, kw_only=True, validator=member_of(TerminatedBy)
+    )
+    reason: str | None = attrs.field(default=None, kw_only=True, validator=optional(paragraph))
+    basis: GeneralInterestBasis | None = attrs.field(
+        default=None, kw_only=True, validator=optional(member_of(GeneralInterestBasis))
+    )
+    notified_on: dt.date | None = attrs.field(default=None, kw_only=True, validator=_not_before_on)
+    effective_on: dt.date | None = attrs.field(default=None, kw_only=True, validator=_not_before_on)
+
+    def __attrs_post_init__(self) -> None:
+        notified, effective = self.notified_on, self.effective_on
+        if notified is not None and effective is not None and effective < notified:
+            raise InvalidValue(
+                f"the termination cannot take effect ({effective}) before it is notified "
+                f"({notified}): a decision has no retroactive effect",
+                field="effective_on",
+                article="CE Ass., 25 juin 1948, Société du journal L'Aurore",
+            )
+        if self.basis is not None and self.ground is not Ground.GENERAL_INTEREST:
+            raise InvalidValue(
+                "a basis is given only for a termination on ground general_interest",
+                field="basis",
+            )
+        if self.breach is not None and not self.ground.names_breach:
+            raise InvalidValue(
+                f"a termination on ground {self.ground.value} names no breach",
+                field="breach",
+            )
+
+    @property
+    def takes_effect_on(self) -> dt.date:
+        """The date the termination takes effect: ``effective_on``, else ``notified_on``,
+        else ``on``."""
+        return self.effective_on or self.notified_on or self.on
 
 
 #: Every event class by its ``type`` in a file. A file's ``type`` is only ever looked
 #: up in this table: no attribute look-up is driven by file content.
-EVENT_TYPES: Mapping[str, type[Event]] = {
+EVENT_TYPES: Final[Mapping[str, type[Event]]] = {
     cls.type: cls
     for cls in (
         Signature,
         DelayReported,
+        BeneficiaryReady,
         ExperimentStarted,
         BreachRecorded,
         FormalNoticeSent,
         BreachRemedied,
         JustificationsExamined,
         RepresentativesHeard,
+        ExperimentStopped,
+        ProcurementUnsuccessful,
         AmendmentSigned,
         Termination,
     )
 }
+
+
+def _index(_instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise InvalidValue(f"expected a position ≥ 0, got {value!r}", field=attribute.name)
+
+
+@attrs.frozen
+class WithdrawnEvent:
+    """An event taken back as a mistake (``mgp-convention withdraw``), kept in the file
+    so that nothing recorded is ever silently lost: the event, the position it held,
+    the reason and the date of the withdrawal."""
+
+    event: Event = attrs.field(validator=attrs.validators.instance_of(Event))
+    index: int = attrs.field(validator=_index)
+    reason: str = attrs.field(validator=paragraph)
+    withdrawn_on: dt.date = attrs.field(validator=a_date)

@@ -44,6 +44,7 @@ __all__ = [
     "DEFAULT_LANG",
     "LANGS",
     "LANG_ENV",
+    "NP_",
     "N_",
     "Labelled",
     "Lang",
@@ -133,6 +134,11 @@ def N_(msgid: str) -> str:  # noqa: N802 - the usual gettext marker name
     return msgid
 
 
+def NP_(singular: str, plural: str) -> tuple[str, str]:  # noqa: N802 - a gettext marker
+    """Mark a singular and a plural form for extraction (``Message.counted``)."""
+    return singular, plural
+
+
 # --- dates and amounts (Babel) --------------------------------------------------------
 
 
@@ -205,6 +211,12 @@ class Message:
     params: Mapping[str, Any] = attrs.field(factory=dict)
     plural: str | None = None
     count: str | None = None
+
+    @classmethod
+    def counted(cls, forms: tuple[str, str], count: str, params: Mapping[str, Any]) -> Message:
+        """A message whose form follows the number ``params[count]``; ``forms`` from
+        :func:`NP_`: ``Message.counted(NP_("{n} day", "{n} days"), "n", {"n": 3})``."""
+        return cls(forms[0], params, plural=forms[1], count=count)
 
     def render(self, lang: Lang = DEFAULT_LANG) -> str:
         """The text in ``lang``."""

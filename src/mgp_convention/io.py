@@ -32,7 +32,16 @@ from cattrs.gen import make_dict_unstructure_fn
 
 from mgp_convention.convention import Convention, coherence_problems
 from mgp_convention.errors import ConventionError, FileFormatError, LoadError, Problem, shown
-from mgp_convention.events import EVENT_TYPES, DelayCause, Event, Ground, Obligation, Party
+from mgp_convention.events import (
+    EVENT_TYPES,
+    DelayCause,
+    Event,
+    GeneralInterestBasis,
+    Ground,
+    Obligation,
+    Party,
+    TerminatedBy,
+)
 from mgp_convention.parties import BodyKind
 
 __all__ = [
@@ -145,7 +154,7 @@ converter.register_structure_hook(dt.date, _structure_date)
 converter.register_structure_hook(Decimal, _structure_decimal)
 # Hooks registered by class also catch subclasses (the `str` hook would take a StrEnum),
 # so each enumeration of the file format gets its own, more specific, hook.
-for _enum in (BodyKind, Party, DelayCause, Obligation, Ground):
+for _enum in (BodyKind, Party, DelayCause, Obligation, Ground, TerminatedBy, GeneralInterestBasis):
     converter.register_structure_hook(_enum, _structure_enum(_enum))
 
 # --- composite hooks: collect every problem with its path ------------------------------
@@ -292,8 +301,54 @@ converter.register_unstructure_hook(Event, _unstructure_event)
 # --- the public functions ----------------------------------------------------------------
 
 
+_BREACH_EVENTS = frozenset(
+    {
+        "formal_notice_sent",
+        "breach_remedied",
+        "justifications_examined",
+        "representatives_heard",
+    }
+)
+
+
+def migrate_v1(data: dict[str, Any]) -> dict[str, Any]:
+    """A version 1 file's data as version 2: each breach gets its label (``B1``, ``B2``…
+    in order of recording), and the events that concern it name it (version 1 had one
+    breach open at a time). Anything else is left for the loader to judge."""
+    events = data.get("events")
+    migrated = {**data, "schema_version": 2}
+    if not isinstance(events, list):
+        return migrated
+    count = 0
+    current: str | None = None
+    new_events: list[Any] = []
+    for event in events:
+        if isinstance(event, dict):
+            kind = event.get("type")
+            if kind == "breach_recorded" and "breach" not in event:
+                count += 1
+                current = f"B{count}"
+                event = {**event, "breach": current}
+            elif (
+                current is not None
+                and "breach" not in event
+                and (
+                    kind in _BREACH_EVENTS
+                    or (kind == "termination" and event.get("ground") in ("breach", "sanction"))
+                )
+            ):
+                event = {**event, "breach": current}
+        new_events.append(event)
+    migrated["events"] = new_events
+    return migrated
+
+
 def structure(data: Any) -> Convention:
-    """A :class:`Convention` from parsed JSON, or :class:`LoadError` listing every problem."""
+    """A :class:`Convention` from parsed JSON, or :class:`LoadError` listing every problem.
+
+    A version 1 file is read as version 2 (:func:`migrate_v1`)."""
+    if isinstance(data, dict) and data.get("schema_version") == 1:
+        data = migrate_v1(data)
     try:
         convention: Convention = converter.structure(data, Convention)
     except LoadError as err:

@@ -157,7 +157,8 @@ _BEFORE_BREACH: Final = (_SIGNED, _DELAYED, _EXPERIMENTING)
 
 #: The termination trigger of each ground (``termination:breach``…).
 _TERMINATION_TRIGGERS: Final[Mapping[Ground, str]] = {
-    ground: f"termination:{ground.value}" for ground in Ground
+    ground: f"termination:{ground.value}"
+    for ground in (Ground.INTERRUPTION, Ground.NOT_READY, Ground.BREACH, Ground.SANCTION)
 }
 #: The trigger of each event class. A file's event only ever runs the trigger this fixed
 #: table gives for its class (and, for a termination, its ground): nothing is looked up

@@ -361,6 +361,15 @@ def _ground_reasons(facts: TerminationFacts) -> list[Reason]:
                 citation,
             )
         ]
+    if facts.ground not in GROUNDS_FOR_INDEMNITY:
+        return [
+            Reason(
+                key,
+                f"the convention was terminated on ground {facts.ground.value!r}, not for a "
+                "breach by the beneficiary",
+                citation,
+            )
+        ]
     return []
 
 
