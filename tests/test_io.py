@@ -159,7 +159,7 @@ def test_four_problems_reported_at_once() -> None:
             "at least one day",
         ),
         (lambda d: d["experiment"].update(objectives=[""]), "$.experiment.objectives[0]", "empty"),
-        (lambda d: d.update(schema_version=2), "$.schema_version", "unknown schema version"),
+        (lambda d: d.update(schema_version=3), "$.schema_version", "unknown schema version"),
     ],
 )
 def test_each_problem_is_reported_with_its_path(mutate: Any, path: str, message: str) -> None:
