@@ -1,4 +1,9 @@
-"""What the sub-commands share: exit codes, argument types, error printing, JSON output."""
+"""What the sub-commands share: exit codes, argument types, error printing, JSON output.
+
+Every text from a file or a file name is printed through
+:func:`~mgp_convention.printable.printable` (:func:`report`, :func:`error_line`): a
+file cannot act on the terminal that shows its problems.
+"""
 
 from __future__ import annotations
 
@@ -12,7 +17,9 @@ import pendulum
 
 from mgp_convention.convention import Convention
 from mgp_convention.errors import ConventionError, LoadError
-from mgp_convention.io import load_path, loads
+from mgp_convention.files import read_stream
+from mgp_convention.io import LoadedFile, read_file, read_text
+from mgp_convention.printable import printable, printable_path
 
 __all__ = [
     "EXIT_INVALID",
@@ -20,8 +27,10 @@ __all__ = [
     "EXIT_USAGE",
     "UsageError",
     "date_argument",
+    "error_line",
     "print_json",
     "read_convention",
+    "read_loaded",
     "report",
     "today_in_paris",
 ]
@@ -53,15 +62,33 @@ def date_argument(text: str) -> dt.date:
         ) from None
 
 
+def error_line(text: str) -> None:
+    """Print one line on stderr, made printable; nothing when stderr is closed or full
+    (the exit status still tells)."""
+    stream = sys.stderr
+    if stream is None:
+        return
+    try:
+        stream.write(printable(text) + "\n")
+        stream.flush()
+    except (OSError, ValueError):
+        pass
+
+
 def report(err: ConventionError, *, source: str | None = None) -> None:
-    """Print an error on stderr: one line per problem, no traceback.
+    """Print an error on stderr: one line per problem, no traceback; a
+    :class:`~mgp_convention.errors.LoadError` that left problems out ends with
+    ``… and N more problems``.
 
     ``source`` (a file name) starts each line when given.
     """
-    where = f"{source}: " if source else ""
+    where = f"{printable_path(source)}: " if source else ""
     problems = err.problems if isinstance(err, LoadError) else (err,)
     for problem in problems:
-        print(f"error: {where}{problem}", file=sys.stderr)
+        error_line(f"error: {where}{problem}")
+    more = err.more_line() if isinstance(err, LoadError) else None
+    if more:
+        error_line(f"error: {where}{more}")
 
 
 def print_json(data: Any) -> None:
@@ -70,8 +97,14 @@ def print_json(data: Any) -> None:
     sys.stdout.write("\n")
 
 
-def read_convention(name: str) -> Convention:
-    """Load the convention file ``name`` (``-`` for stdin)."""
+def read_loaded(name: str) -> LoadedFile:
+    """Read the convention file ``name`` (``-`` for stdin), of any version the package
+    reads; at most :func:`~mgp_convention.files.max_file_bytes` either way."""
     if name == "-":
-        return loads(sys.stdin.buffer.read())
-    return load_path(name)
+        return read_text(read_stream(sys.stdin))
+    return read_file(name)
+
+
+def read_convention(name: str) -> Convention:
+    """Load the convention file ``name`` (``-`` for stdin); see :func:`read_loaded`."""
+    return read_loaded(name).convention
