@@ -175,6 +175,24 @@ def formal_notices(draw: st.DrawFn) -> FormalNoticeSent:
     )
 
 
+#: What an amendment changes: at least one thing.
+changes = (
+    st.fixed_dictionaries(
+        {},
+        optional={
+            "end_date": dates,
+            "duration_months": st.integers(1, MAX_MONTHS),
+            "calendar": st.lists(calendar_steps, max_size=3).map(tuple),
+            "evaluation_period": durations,
+            "market_total_ttc": amounts,
+            "market_beneficiaries": st.integers(1, 50),
+        },
+    )
+    .filter(bool)
+    .map(lambda fields: Changes(**fields))
+)
+
+
 def _events() -> st.SearchStrategy[Event]:
     on = dates
     label = st.none() | breach_labels
@@ -191,20 +209,7 @@ def _events() -> st.SearchStrategy[Event]:
         st.builds(RepresentativesHeard, on, breach=label),
         st.builds(ExperimentStopped, on, breach=label, reason=paragraphs),
         st.builds(ProcurementUnsuccessful, on, details=optional_text, definitive=st.booleans()),
-        st.builds(
-            AmendmentSigned,
-            on,
-            changes=st.builds(
-                Changes,
-                end_date=st.none() | dates,
-                duration_months=st.none() | st.integers(1, MAX_MONTHS),
-                calendar=st.none() | st.lists(calendar_steps, max_size=3).map(tuple),
-                evaluation_period=st.none() | durations,
-                market_total_ttc=st.none() | amounts,
-                market_beneficiaries=st.none() | st.integers(1, 50),
-            ).filter(lambda changes: bool(changes.as_dict()))
-            | st.builds(Changes, end_date=dates),
-        ),
+        st.builds(AmendmentSigned, on, changes=changes),
         terminations(),
     )
 

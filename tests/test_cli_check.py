@@ -88,7 +88,7 @@ def test_installed_script_runs() -> None:
         check=False,
     )
     assert result.returncode == 0
-    assert json.loads(result.stdout)["schema_version"] == 1
+    assert json.loads(result.stdout)["schema_version"] == 2
 
 
 def test_check_several_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -103,3 +103,36 @@ def test_check_several_files(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     captured = capsys.readouterr()
     assert f"{good}: valid" in captured.out
     assert f"error: {bad}: $: expected an object" in captured.err
+
+
+def test_check_says_when_a_file_of_version_1_is_read_as_version_2(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    old = Path(__file__).parent / "data" / "v1" / "04-rivebelle-resiliee.json"
+    assert main(["check", str(old)]) == 0
+    out = capsys.readouterr().out
+    assert out == (
+        f"{old}: valid (MGP-AM-2026-EX-004; version 1 of the file format, read as version 2)\n"
+    )
+
+
+def test_check_lists_100_problems_per_file_and_counts_the_others(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    main(["example"])
+    data = json.loads(capsys.readouterr().out)
+    data["events"] = [{"type": "experiment_started"}] * 250  # each without its date
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(data), encoding="utf-8")
+    assert main(["check", str(bad), str(bad)]) == 1
+    lines = capsys.readouterr().err.splitlines()
+    assert len(lines) == 2 * 101
+    assert lines[100] == f"error: {bad}: … and 150 more problems"
+    assert lines[0] == f"error: {bad}: $.events[0].on: required key is missing"
+
+
+def test_a_file_that_cannot_be_read_is_named_once(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", "/nonexistent/convention.json"]) == 1
+    assert capsys.readouterr().err == (
+        "error: /nonexistent/convention.json: cannot read: No such file or directory\n"
+    )

@@ -19,7 +19,6 @@ others are counted (``… and 999,900 more problems``).
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Iterator, Sequence
 from typing import Final
 
@@ -48,19 +47,20 @@ MSG_UNREADABLE: Final = "cannot be read ({error})"
 
 
 @attrs.frozen
-class _UnknownKey:
-    """An unknown key, whose message (and its "did you mean") is built only if listed."""
+class _UnknownKeys:
+    """The unknown keys of an object: each a problem, built (with its path and its "did
+    you mean") only when it is listed; those past the limit are only counted."""
 
-    path: str
-    key: str
+    parent: str
+    keys: Sequence[str]
     known: Sequence[str]
 
-    def problem(self) -> Problem:
-        hint = did_you_mean(self.key, self.known)
-        return Problem(self.path, say(MSG_UNKNOWN_KEY, key=shown(self.key), hint=hint))
+    def problem(self, key: str) -> Problem:
+        hint = did_you_mean(key, self.known)
+        return Problem(self.parent + member(key), say(MSG_UNKNOWN_KEY, key=shown(key), hint=hint))
 
 
-_Found = Problem | _UnknownKey
+_Found = Problem | _UnknownKeys
 
 
 def _field_path(path: str, field: str | None) -> str:
@@ -73,27 +73,25 @@ def _object(error: ClassValidationError, path: str) -> Iterator[_Found]:
     known = [field.name for field in attrs.fields(error.cl)]
     for exc in without:
         if isinstance(exc, ForbiddenExtraKeysError):
-            keys = loaded.keys if isinstance(loaded, Loaded) else sorted(exc.extra_fields)
-            for key in keys:
-                if key in exc.extra_fields:
-                    yield _UnknownKey(path + member(key), key, known)
+            extra = exc.extra_fields
+            keys = loaded.keys if isinstance(loaded, Loaded) else sorted(extra)
+            yield _UnknownKeys(path, [key for key in keys if key in extra], known)
     for exc, note in with_notes:
         if isinstance(exc, KeyError):  # cattrs' generated code: the key is not in the object
             yield Problem(f"{path}.{note.name}", MSG_MISSING)
         else:
             yield from _walk(exc, f"{path}.{note.name}")
-    seen: set[tuple[str, str]] = set()
+    seen: set[tuple[str, str] | None] = set()
     whole = [exc for exc in without if not isinstance(exc, ForbiddenExtraKeysError)]
     if isinstance(loaded, Loaded):
         whole.extend(loaded.problems)
     for exc in whole:
+        # The constructor's first error is found again by the validators: said once.
         for found in _walk(exc, path):
-            seen_as = (
-                found.path,
-                found.key if isinstance(found, _UnknownKey) else str(found.message),
-            )
+            seen_as = (found.path, str(found.message)) if isinstance(found, Problem) else None
             if seen_as not in seen:
-                seen.add(seen_as)
+                if seen_as is not None:
+                    seen.add(seen_as)
                 yield found
 
 
@@ -120,9 +118,15 @@ def _walk(error: BaseException, path: str) -> Iterator[_Found]:
 def load_error(error: BaseException, path: str = "$", *, limit: int = MAX_PROBLEMS) -> LoadError:
     """The :class:`~mgp_convention.errors.LoadError` of a structuring error: its first
     ``limit`` problems, and the count of the others."""
-    found = _walk(error, path)
-    listed = [
-        item.problem() if isinstance(item, _UnknownKey) else item
-        for item in itertools.islice(found, limit)
-    ]
-    return LoadError(listed, more=sum(1 for _ in found))
+    listed: list[Problem] = []
+    more = 0
+    for found in _walk(error, path):
+        if isinstance(found, _UnknownKeys):
+            room = max(0, limit - len(listed))
+            listed.extend(found.problem(key) for key in found.keys[:room])
+            more += max(0, len(found.keys) - room)
+        elif len(listed) < limit:
+            listed.append(found)
+        else:
+            more += 1
+    return LoadError(listed, more=more)

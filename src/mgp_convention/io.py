@@ -230,9 +230,10 @@ def save(
     (:func:`~mgp_convention.files.write_atomic`: the previous file stays whole if
     anything fails) and under the file's lock (:func:`~mgp_convention.files.locked`,
     :class:`~mgp_convention.errors.FileBusyError` after ``timeout`` seconds)."""
+    target = files.check_path(path)
     data = dumps(convention).encode("utf-8")
-    with files.locked(path, timeout=timeout):
-        return files.write_atomic(path, data)
+    with files.locked(target, timeout=timeout):
+        return files.write_atomic(target, data)
 
 
 def dump_path(convention: Convention, path: str | os.PathLike[str]) -> None:
