@@ -136,3 +136,61 @@ def test_a_file_that_cannot_be_read_is_named_once(capsys: pytest.CaptureFixture[
     assert capsys.readouterr().err == (
         "error: /nonexistent/convention.json: cannot read: No such file or directory\n"
     )
+
+
+class _FailingOutput(io.TextIOBase):
+    """A standard output whose writes fail with ``error``."""
+
+    def __init__(self, error: OSError) -> None:
+        self.error = error
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, _text: str) -> int:
+        raise self.error
+
+
+def test_a_closed_stdout_is_an_error(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``mgp-convention example >&-``: Python starts with ``sys.stdout`` None."""
+    monkeypatch.setattr(sys, "stdout", None)
+    assert main(["example"]) == 1
+    assert capsys.readouterr().err == (
+        "error: the output could not be written: standard output is closed\n"
+    )
+
+
+def test_a_full_stdout_is_an_error(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import errno
+
+    full = OSError(errno.ENOSPC, "No space left on device")
+    monkeypatch.setattr(sys, "stdout", _FailingOutput(full))
+    assert main(["schema"]) == 1
+    assert "No space left on device" in capsys.readouterr().err
+
+
+def test_a_reader_that_stops_early_is_not_an_error(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(sys, "stdout", _FailingOutput(BrokenPipeError()))
+    assert main(["schema"]) == 0
+    assert capsys.readouterr().err == ""
+
+
+def test_a_closed_or_full_stderr_is_not_a_traceback(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "stderr", None)
+    assert main(["check", "/nonexistent/convention.json"]) == 1
+    monkeypatch.setattr(sys, "stderr", _FailingOutput(OSError(28, "No space left on device")))
+    assert main(["check", "/nonexistent/convention.json"]) == 1
+
+
+def test_a_usage_error_is_printable(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as info:
+        main(["deadline", "2026-01-05", "--days", "0"])
+    assert info.value.code == 2
+    err = capsys.readouterr().err
+    assert "\x1b" not in err

@@ -187,3 +187,53 @@ def test_amendment_figures_are_validated() -> None:
         Changes(duration_months=0)
     with pytest.raises(DateError):
         Changes(end_date="2028-01-01")  # type: ignore[arg-type]
+
+
+# --- bounds: every date computed from a convention stays a real date -------------------
+
+
+@pytest.mark.parametrize(
+    ("day", "valid"),
+    [
+        (dt.date(1999, 12, 31), False),
+        (dt.date(2000, 1, 1), True),
+        (dt.date(2099, 12, 31), True),
+        (dt.date(2100, 1, 1), False),
+        (dt.date(9999, 12, 31), False),
+    ],
+)
+def test_dates_lie_in_2000_to_2099(day: dt.date, valid: bool) -> None:
+    start = {"indicative_start": day, "evaluation_deadline": None}
+    start |= {"evaluation_period": None, "reduced_usage_after": None}
+    if valid:
+        assert attrs.evolve(EXPERIMENT, **start).indicative_start == day
+    else:
+        with pytest.raises(DateError, match="outside the dates a convention can hold") as info:
+            attrs.evolve(EXPERIMENT, **start)
+        assert info.value.field == "indicative_start"
+
+
+def test_durations_are_at_most_ten_years() -> None:
+    assert Duration(120, 3660) == Duration(months=120, days=3660)
+    with pytest.raises(InvalidValue, match="more than 120") as info:
+        Duration(121, 0)
+    assert info.value.field == "months"
+    with pytest.raises(InvalidValue, match="more than 3660"):
+        Duration(0, 3661)
+    assert attrs.evolve(EXPERIMENT, duration_months=120).duration_months == 120
+    with pytest.raises(InvalidValue, match="more than 120"):
+        attrs.evolve(EXPERIMENT, duration_months=121)
+    with pytest.raises(InvalidValue, match="more than 120"):
+        Changes(duration_months=100_000)
+
+
+def test_lists_are_bounded() -> None:
+    step = CalendarStep("étape", Duration(days=1))
+    assert len(attrs.evolve(EXPERIMENT, calendar=(step,) * 50).calendar) == 50
+    with pytest.raises(InvalidValue, match="too many items: 51, at most 50") as info:
+        attrs.evolve(EXPERIMENT, calendar=(step,) * 51)
+    assert info.value.field == "calendar"
+    with pytest.raises(InvalidValue, match="too many items: 51, at most 50"):
+        attrs.evolve(EXPERIMENT, objectives=("o",) * 51)
+    with pytest.raises(InvalidValue, match="too many items"):
+        attrs.evolve(CONVENTION, events=CONVENTION.events * 501)

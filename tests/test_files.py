@@ -291,9 +291,11 @@ def test_the_lock_file_is_next_to_the_file(target: Path) -> None:
 def test_a_held_lock_makes_another_writer_wait_then_give_up(target: Path) -> None:
     with locked(target):
         started = time.monotonic()
-        with pytest.raises(FileBusyError, match="another program is writing it") as info:
-            with locked(target, timeout=0.2):
-                pass  # pragma: no cover - never reached
+        with (
+            pytest.raises(FileBusyError, match="another program is writing it") as info,
+            locked(target, timeout=0.2),
+        ):
+            pass  # pragma: no cover - never reached
         assert time.monotonic() - started >= 0.2
     assert isinstance(info.value, FileWriteError)
     with locked(target, timeout=0.2):  # released: free again
@@ -323,9 +325,8 @@ def test_a_lock_file_that_is_a_link_is_refused(tmp_path: Path, target: Path) -> 
     victim = tmp_path / "victim.txt"
     victim.write_bytes(b"precious")
     lock_path(target).symlink_to(victim)
-    with pytest.raises(FileWriteError, match="symbolic link"):
-        with locked(target):
-            pass  # pragma: no cover - never reached
+    with pytest.raises(FileWriteError, match="symbolic link"), locked(target):
+        pass  # pragma: no cover - never reached
     assert victim.read_bytes() == b"precious"
 
 
@@ -333,19 +334,18 @@ def test_a_lock_file_that_is_a_link_is_refused(tmp_path: Path, target: Path) -> 
 def test_a_folder_where_no_lock_can_be_made(tmp_path: Path, target: Path) -> None:
     tmp_path.chmod(0o500)
     try:
-        with pytest.raises(FileWriteError, match="cannot lock"):
-            with locked(target):
-                pass  # pragma: no cover - never reached
+        with pytest.raises(FileWriteError, match="cannot lock"), locked(target):
+            pass  # pragma: no cover - never reached
     finally:
         tmp_path.chmod(0o700)
 
 
 def _save_many(path: str, marker: int, rounds: int) -> None:
     """A process that saves its own version of the convention ``rounds`` times."""
+    import attrs
+
     from mgp_convention import io
     from mgp_convention.examples import example_convention
-
-    import attrs
 
     convention = attrs.evolve(example_convention(), reference=f"WRITER-{marker}")
     for _ in range(rounds):
@@ -356,16 +356,15 @@ def _save_many(path: str, marker: int, rounds: int) -> None:
 def test_two_processes_writing_at_once_never_corrupt_the_file(tmp_path: Path) -> None:
     """25 trials of two processes saving the same file 10 times each, at once: the file
     is always one whole convention, written by one of them, and no temporary is left."""
-    from mgp_convention.io import load_path, save
     from mgp_convention.examples import example_convention
+    from mgp_convention.io import load_path, save
 
     path = tmp_path / "c.json"
     context = multiprocessing.get_context("fork")
     for trial in range(25):
         save(path, example_convention())
         writers = [
-            context.Process(target=_save_many, args=(str(path), marker, 10))
-            for marker in (1, 2)
+            context.Process(target=_save_many, args=(str(path), marker, 10)) for marker in (1, 2)
         ]
         for writer in writers:
             writer.start()
@@ -403,3 +402,59 @@ def test_paths_are_checked() -> None:
         files.check_path(None)
     assert info.value.field == "path"
     assert files.check_path(b"a/b") == Path("a/b")
+
+
+def test_unexpected_errors_while_reading_are_the_package_s(
+    target: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*_args: object) -> bytes:
+        raise OSError(errno.EIO, os.strerror(errno.EIO))
+
+    monkeypatch.setattr(os, "read", broken)
+    with pytest.raises(FileFormatError, match="cannot read: Input/output error"):
+        read_bounded(target)
+    monkeypatch.undo()
+
+    class Broken:
+        closed = False
+
+        def read(self, _size: int) -> bytes:
+            raise OSError(errno.EIO, os.strerror(errno.EIO))
+
+    with pytest.raises(FileFormatError, match="cannot read: Input/output error"):
+        read_stream(Broken())  # type: ignore[arg-type]
+
+
+def test_a_text_stream_without_a_buffer() -> None:
+    import io
+
+    assert read_stream(io.StringIO("é")) == "é".encode()
+
+
+def test_the_identity_of_a_file(target: Path, tmp_path: Path) -> None:
+    assert files.identity(tmp_path / "missing.json") is None
+    before = files.identity(target)
+    write_atomic(target, NEW)
+    assert files.identity(target) != before
+
+
+def test_a_path_through_a_file_cannot_be_written(target: Path) -> None:
+    with pytest.raises(FileWriteError, match="cannot write: Not a directory"):
+        write_atomic(target / "c.json", NEW)
+
+
+def test_no_lock_and_no_folder_made_in_a_missing_folder(tmp_path: Path) -> None:
+    with (
+        pytest.raises(FileWriteError, match="its folder does not exist"),
+        locked(tmp_path / "missing" / "c.json"),
+    ):
+        pass  # pragma: no cover - never reached
+    assert not (tmp_path / "missing").exists()
+
+
+def test_a_path_like_of_bytes() -> None:
+    class BytesPath:
+        def __fspath__(self) -> bytes:
+            return b"dir/c.json"
+
+    assert files.check_path(BytesPath()) == Path("dir/c.json")

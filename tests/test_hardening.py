@@ -51,16 +51,16 @@ def cli(
     *args: str | bytes,
     stdin: Any = None,
     env: dict[str, str] | None = None,
-    shell: str | None = None,
+    bash: str | None = None,
 ) -> subprocess.CompletedProcess[bytes]:
-    """``mgp-convention ARGS`` in a new process (or ``shell``, a bash command line where
+    """``mgp-convention ARGS`` in a new process (or ``bash``, a command line where
     ``$MGP`` is the command), with the environment of the tests plus ``env``."""
     command = [sys.executable, "-m", "mgp_convention.cli"]
     environment = {**os.environ, **(env or {})}
-    if shell is not None:
+    if bash is not None:
         environment["MGP"] = " ".join(command)
         return subprocess.run(
-            ["bash", "-c", shell], capture_output=True, env=environment, check=False, timeout=60
+            ["bash", "-c", bash], capture_output=True, env=environment, check=False, timeout=60
         )
     return subprocess.run(
         [*command, *args],
@@ -202,7 +202,8 @@ def test_a_file_check_calls_valid_also_works_for_portfolio_and_calendar(
     write(folder / "c.json", data)
     assert main(["check", str(folder / "c.json")]) == 1
     err = capsys.readouterr().err
-    assert f"$" in err and path in err and words in err
+    assert path in err
+    assert words in err
     assert main(["calendar", str(folder), "-o", str(tmp_path / "out.ics")]) == 1
     captured = capsys.readouterr()
     assert path in captured.err
@@ -312,14 +313,23 @@ def test_save_and_edit_under_the_lock(tmp_path: Path) -> None:
     assert update.saved
     assert io.load_path(path).reference == "MGP-AM-2026-EX-003-BIS"
     before = path.read_bytes()
-    with pytest.raises(InvalidValue), io.edit(path) as update:
-        attrs.evolve(update.convention, reference="")  # the change is refused
-        update.save(update.convention)  # pragma: no cover - never reached
+
+    def refused_change() -> None:
+        with io.edit(path) as update:
+            attrs.evolve(update.convention, reference="")  # the check refuses it
+            update.save(update.convention)  # pragma: no cover - never reached
+
+    with pytest.raises(InvalidValue):
+        refused_change()
     assert path.read_bytes() == before
-    with pytest.raises(ConventionError, match="changed by another program"):
+
+    def changed_meanwhile() -> None:
         with io.edit(path) as update:
             path.write_bytes(EXAMPLE.read_bytes())  # a text editor, which takes no lock
             update.save(attrs.evolve(update.convention, reference="LOST-UPDATE"))
+
+    with pytest.raises(ConventionError, match="changed by another program"):
+        changed_meanwhile()
     assert path.read_bytes() == EXAMPLE.read_bytes()
 
 
@@ -376,7 +386,7 @@ def test_the_limit_is_set_by_the_environment(
 
 def test_stdin_is_bounded_too() -> None:
     """``check - < /dev/zero``: read up to the limit, then refused."""
-    with open("/dev/zero", "rb") as zero:  # noqa: PTH123 - a device, not a path to build
+    with open("/dev/zero", "rb") as zero:
         result = cli("check", "-", stdin=zero, env={MAX_FILE_BYTES_ENV: "100000"})
     assert_clean_failure(result, "standard input", "too large: more than 100,000 bytes")
 
@@ -432,9 +442,9 @@ def test_file_names_that_are_not_utf8(tmp_path: Path, capsys: pytest.CaptureFixt
     folder = os.fsencode(tmp_path)
     good = os.path.join(folder, b"bon-\xe9t\xe9.json")
     bad = os.path.join(folder, b"mauvais-\xff.json")
-    with open(good, "wb") as stream:  # noqa: PTH123 - a bytes path
+    with open(good, "wb") as stream:
         stream.write(EXAMPLE.read_bytes())
-    with open(bad, "wb") as stream:  # noqa: PTH123 - a bytes path
+    with open(bad, "wb") as stream:
         stream.write(b"{")
     result = io.load_folder(folder)
     assert len(result.loaded) == 1
@@ -447,7 +457,7 @@ def test_file_names_that_are_not_utf8(tmp_path: Path, capsys: pytest.CaptureFixt
 
 def test_check_a_file_name_that_is_not_utf8(tmp_path: Path) -> None:
     bad = os.path.join(os.fsencode(tmp_path), b"\xff\xfe.json")
-    with open(bad, "wb") as stream:  # noqa: PTH123 - a bytes path
+    with open(bad, "wb") as stream:
         stream.write(b"[]")
     err = assert_clean_failure(cli("check", bad), "expected an object")
     assert "\ufffd\ufffd.json" in err
@@ -499,7 +509,7 @@ def test_an_unreadable_file_is_a_failure(tmp_path: Path) -> None:
 
 
 def test_check_with_stdin_closed() -> None:
-    assert_clean_failure(cli(shell="$MGP check - <&-"), "standard input", "closed")
+    assert_clean_failure(cli(bash="$MGP check - <&-"), "standard input", "closed")
 
 
 def test_check_with_stdin_empty() -> None:
@@ -507,26 +517,26 @@ def test_check_with_stdin_empty() -> None:
 
 
 def test_stdout_closed() -> None:
-    result = cli(shell="$MGP example >&-")
+    result = cli(bash="$MGP example >&-")
     assert_clean_failure(result, "the output could not be written", "standard output is closed")
 
 
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full on this system")
 @pytest.mark.parametrize("command", ["example", "schema", f"check {EXAMPLE}"])
 def test_stdout_on_a_full_device(command: str) -> None:
-    result = cli(shell=f"$MGP {command} > /dev/full")
+    result = cli(bash=f"$MGP {command} > /dev/full")
     assert_clean_failure(result, "No space left on device")
 
 
 def test_a_reader_that_stops_early_is_no_error() -> None:
-    result = cli(shell="$MGP schema | head -c 10")
+    result = cli(bash="$MGP schema | head -c 10")
     assert result.returncode == 0
     assert result.stdout == b'{\n  "$sche'
     assert b"Traceback" not in result.stderr
 
 
 def test_stderr_closed_still_exits_1() -> None:
-    result = cli(shell="$MGP check /nonexistent.json 2>&-")
+    result = cli(bash="$MGP check /nonexistent.json 2>&-")
     assert result.returncode == 1
 
 

@@ -408,3 +408,35 @@ def test_save_writes_the_canonical_text_under_a_lock(tmp_path: Path) -> None:
     assert (tmp_path / ".c.json.lock").exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == [".c.json.lock", "c.json"]
     assert load_folder(tmp_path).loaded == ((path, example_convention()),)
+
+
+def test_a_version_1_file_whose_events_are_not_a_list() -> None:
+    data = example_data()
+    data.update(schema_version=1, events={"type": "signature"})
+    assert problems_of(data) == [("$.events", "expected a list, got an object")]
+
+
+def test_save_in_a_missing_folder_creates_nothing(tmp_path: Path) -> None:
+    from mgp_convention.errors import FileWriteError
+
+    with pytest.raises(FileWriteError):
+        save(tmp_path / "missing" / "c.json", example_convention())
+    assert not (tmp_path / "missing").exists()
+
+
+def test_an_unexpected_error_in_a_folder_is_that_file_s_failure(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    from mgp_convention import files
+
+    save(tmp_path / "a.json", example_convention())
+
+    def broken(*_args: object, **_kwargs: object) -> bytes:
+        raise OSError(errno.EIO, "Input/output error")
+
+    monkeypatch.setattr(files, "read_bounded", broken)
+    result = load_folder(tmp_path)
+    assert [path.name for path, _ in result.failed] == ["a.json"]
+    assert "Input/output error" in str(result.failed[0][1])

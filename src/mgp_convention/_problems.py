@@ -81,17 +81,22 @@ def _object(error: ClassValidationError, path: str) -> Iterator[_Found]:
             yield Problem(f"{path}.{note.name}", MSG_MISSING)
         else:
             yield from _walk(exc, f"{path}.{note.name}")
-    seen: set[tuple[str, str] | None] = set()
+    # What the data model says of the object as a whole: the constructor's error, then
+    # the validators and coherence rules run on the fields that loaded (the
+    # constructor's first error is found again by them: it is said once).
+    seen: set[tuple[str, str]] = set()
     whole = [exc for exc in without if not isinstance(exc, ForbiddenExtraKeysError)]
     if isinstance(loaded, Loaded):
         whole.extend(loaded.problems)
     for exc in whole:
-        # The constructor's first error is found again by the validators: said once.
         for found in _walk(exc, path):
-            seen_as = (found.path, str(found.message)) if isinstance(found, Problem) else None
+            seen_as = (
+                (found.path, str(found.message))
+                if isinstance(found, Problem)
+                else (found.parent, repr(found.keys))
+            )
             if seen_as not in seen:
-                if seen_as is not None:
-                    seen.add(seen_as)
+                seen.add(seen_as)
                 yield found
 
 
@@ -102,7 +107,7 @@ def _walk(error: BaseException, path: str) -> Iterator[_Found]:
         with_notes, without = error.group_exceptions()
         for exc, note in with_notes:
             yield from _walk(exc, f"{path}[{note.index}]")
-        for exc in without:
+        for exc in without:  # pragma: no cover - cattrs notes every item's error
             yield from _walk(exc, path)
     elif isinstance(error, Invalid):
         yield Problem(path, error.message)

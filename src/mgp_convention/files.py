@@ -364,13 +364,15 @@ def locked(
 
     The lock file stays after the block (removing it would let a third program lock a
     new file while a second one holds the old). A lock file that is a symbolic link
-    is refused.
+    is refused, and so is a folder that does not exist (``filelock`` would create it).
     """
     from filelock import FileLock, Timeout  # noqa: PLC0415 - only the commands that write
 
     target = check_path(path)
     lock = lock_path(target)
     name = printable_path(target)
+    if not lock.parent.is_dir():
+        raise FileWriteError("cannot lock: its folder does not exist", field=name)
     if lock.is_symlink():
         raise FileWriteError(
             f"its lock file {printable_path(lock.name)} is a symbolic link: not used",

@@ -376,6 +376,7 @@ def load_folder(
             loaded.append((file, _load_entry(entry, real_folder, max_bytes)))
         except ConventionError as err:
             failed.append((file, err))
-        except OSError as err:
-            failed.append((file, FileFormatError(f"cannot read: {err.strerror}", field=name)))
+        except OSError as err:  # a safety net: reading turns its errors into the package's
+            reason = f"cannot read: {err.strerror}"
+            failed.append((file, FileFormatError(reason, field=printable_path(file))))
     return FolderLoad(tuple(loaded), tuple(failed))

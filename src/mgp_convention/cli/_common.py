@@ -82,7 +82,8 @@ def report(err: ConventionError, *, source: str | None = None) -> None:
 
     ``source`` (a file name) starts each line when given.
     """
-    where = f"{printable_path(source)}: " if source else ""
+    names_its_file = err.field is not None and not err.field.startswith("$")
+    where = f"{printable_path(source)}: " if source and not names_its_file else ""
     problems = err.problems if isinstance(err, LoadError) else (err,)
     for problem in problems:
         error_line(f"error: {where}{problem}")
