@@ -277,6 +277,30 @@ def _tuple_hook(type_: Any) -> Callable[[Any, Any], tuple[Any, ...]]:
     return structure
 
 
+# --- optional values: the inner hook found once ---------------------------------------
+
+
+def _is_optional(type_: Any) -> bool:
+    args = typing.get_args(type_)
+    return (
+        typing.get_origin(type_) in (typing.Union, types.UnionType)
+        and len(args) == 2
+        and type(None) in args
+    )
+
+
+def _optional_hook(type_: Any) -> Callable[[Any, Any], Any]:
+    """``X | None``: ``None``, or the hook of ``X``, found once (cattrs' own optional
+    hook looks it up on every value)."""
+    inner_type = next(arg for arg in typing.get_args(type_) if arg is not type(None))
+    inner = converter.get_structure_hook(inner_type)
+
+    def structure(value: Any, _: Any) -> Any:
+        return None if value is None else inner(value, inner_type)
+
+    return structure
+
+
 # --- classes: cattrs' generated function, and what loaded when it fails -----------------
 
 
@@ -386,6 +410,7 @@ converter.register_structure_hook(Decimal, _structure_decimal)
 for _enum in sorted(_model_enums(Convention), key=lambda cls: cls.__name__):
     converter.register_structure_hook(_enum, _enum_hook(_enum))
 converter.register_structure_hook_factory(_is_homogeneous_tuple, _tuple_hook)
+converter.register_structure_hook_factory(_is_optional, _optional_hook)
 converter.register_structure_hook_factory(attrs.has, _class_hook)
 converter.register_structure_hook_func(_exactly(Event), _structure_event)
 

@@ -152,7 +152,7 @@ def _kind(mode: int) -> str | None:
     return None if stat.S_ISREG(mode) else "not a regular file"
 
 
-def _read_all(fd: int, name: str, limit: int) -> bytes:
+def _read_all(fd: int, target: Path, limit: int) -> bytes:
     chunks: list[bytes] = []
     total = 0
     while True:
@@ -162,7 +162,7 @@ def _read_all(fd: int, name: str, limit: int) -> bytes:
         chunks.append(chunk)
         total += len(chunk)
         if total > limit:  # the file grew after its size was read
-            raise _too_large(name, total, limit)
+            raise _too_large(printable_path(target), total, limit)
 
 
 def read_with_identity(
@@ -172,7 +172,6 @@ def read_with_identity(
     :data:`FileIdentity` when read; ``follow=False`` refuses a symbolic link."""
     target = check_path(path)
     limit = max_file_bytes(max_bytes)
-    name = printable_path(target)
     flags = _READ_FLAGS | (0 if follow else getattr(os, "O_NOFOLLOW", 0))
     try:
         fd = os.open(target, flags)
@@ -180,19 +179,23 @@ def read_with_identity(
         if not follow and err.errno == errno.ELOOP:
             raise FileFormatError(
                 "a symbolic link: not followed (only the folder's own files are read)",
-                field=name,
+                field=printable_path(target),
             ) from None
-        raise FileFormatError(f"cannot read: {err.strerror}", field=name) from None
+        raise FileFormatError(
+            f"cannot read: {err.strerror}", field=printable_path(target)
+        ) from None
     try:
         info = os.fstat(fd)
         kind = _kind(info.st_mode)
         if kind is not None:
-            raise FileFormatError(f"{kind}, not a file: not read", field=name)
+            raise FileFormatError(f"{kind}, not a file: not read", field=printable_path(target))
         if info.st_size > limit:
-            raise _too_large(name, info.st_size, limit)
-        data = _read_all(fd, name, limit)
+            raise _too_large(printable_path(target), info.st_size, limit)
+        data = _read_all(fd, target, limit)
     except OSError as err:
-        raise FileFormatError(f"cannot read: {err.strerror}", field=name) from None
+        raise FileFormatError(
+            f"cannot read: {err.strerror}", field=printable_path(target)
+        ) from None
     finally:
         os.close(fd)
     return data, (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns)
