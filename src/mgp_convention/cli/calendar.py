@@ -14,6 +14,7 @@ from mgp_convention.cli._common import (
     EXIT_OK,
     UsageError,
     date_argument,
+    error_line,
     report,
     today_in_paris,
 )
@@ -23,6 +24,7 @@ from mgp_convention.files import write_atomic
 from mgp_convention.ical import build_calendar
 from mgp_convention.io import load_folder, load_path
 from mgp_convention.lifecycle import Lifecycle
+from mgp_convention.printable import printable_path
 
 _EPILOG = """\
 Every legal date is an all-day event with its article quoted in the description, and a
@@ -111,10 +113,10 @@ def _run(args: argparse.Namespace) -> int:
     for path, convention in conventions:
         first = seen.setdefault(convention.reference, path)
         if first != path:
-            print(
-                f"error: {path}: the reference {convention.reference!r} is also the one of "
-                f"{first}: left out (their dates would share the same UIDs)",
-                file=sys.stderr,
+            error_line(  # file names printed as text (mgp_convention.printable)
+                f"error: {printable_path(path)}: the reference {convention.reference!r} is "
+                f"also the one of {printable_path(first)}: left out (their dates would share "
+                "the same UIDs)"
             )
             failed = True
             continue
