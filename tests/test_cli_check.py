@@ -188,9 +188,13 @@ def test_a_closed_or_full_stderr_is_not_a_traceback(monkeypatch: pytest.MonkeyPa
     assert main(["check", "/nonexistent/convention.json"]) == 1
 
 
-def test_a_usage_error_is_printable(capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_usage_error_is_printable(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "\x1b[2J")
     with pytest.raises(SystemExit) as info:
-        main(["deadline", "2026-01-05", "--days", "0"])
+        main(["calendar", "examples/01-valmont-signee.json"])
     assert info.value.code == 2
     err = capsys.readouterr().err
     assert "\x1b" not in err
+    assert "SOURCE_DATE_EPOCH='\\x1b[2J'" in err

@@ -380,6 +380,8 @@ def test_floats_and_numbers_are_kept_as_written() -> None:
 def test_a_text_is_bounded(tmp_path: Path) -> None:
     with pytest.raises(FileFormatError, match="too large: 3 bytes, at most 2"):
         read_text("{ }", max_bytes=2)
+    with pytest.raises(FileFormatError, match="too large: 6 bytes, at most 5"):
+        read_text('"éé"', max_bytes=5)  # bytes of UTF-8, not characters
     path = tmp_path / "c.json"
     path.write_text(dumps(example_convention()), encoding="utf-8")
     with pytest.raises(FileFormatError, match="too large"):

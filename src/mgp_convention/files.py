@@ -318,7 +318,7 @@ def write_atomic(
         raise FileWriteError(f"cannot write: {err.strerror}", field=name) from None
     try:
         try:
-            if mode is not None:
+            if mode is not None and hasattr(os, "fchmod"):  # not on Windows before 3.13
                 os.fchmod(fd, mode)
             _write_all(fd, bytes(data))
             os.fsync(fd)

@@ -190,9 +190,12 @@ def read_text(
             f"expected the file's text (str or bytes), got {type(text).__name__}", field="text"
         )
     limit = files.max_file_bytes(max_bytes)
-    if len(text) > limit:
+    size = len(text)
+    if isinstance(text, str) and size * 4 > limit:  # a character is 1 to 4 bytes in UTF-8
+        size = len(text.encode("utf-8", errors="surrogatepass"))
+    if size > limit:
         raise FileFormatError(
-            f"too large: {len(text):,} bytes, at most {limit:,} for a convention file "
+            f"too large: {size:,} bytes, at most {limit:,} for a convention file "
             f"(set {files.MAX_FILE_BYTES_ENV} to read larger files)"
         )
     loaded = _structure(_parse(text))
