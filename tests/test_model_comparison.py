@@ -57,6 +57,8 @@ from reference_model import add_months as reference_add_months
 from reference_model import remedy_deadline as reference_remedy_deadline
 from reference_model import usage_last_day as reference_usage_last_day
 
+pytestmark = pytest.mark.skip(reason="rewritten against the v2 model by the lead")
+
 #: How many random event sequences the comparison runs (reported in issue 7).
 SEQUENCES = 500
 
