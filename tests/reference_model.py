@@ -133,6 +133,9 @@ named; each is noted in the report to the lead):
 28. Probes of ``allowed_on`` for ``breach_recorded`` try every obligation, with the
     default label and with a fresh one; those of ``amendment_signed`` change
     ``market_beneficiaries`` only.
+29. « seront soumis à l'ensemble des dispositions non contraires » (Art. 11): an
+    amendment is refused (Art. 11) when the amended convention breaks a data rule of
+    the file format (``_coherent``), as a convention file with those dates would be.
 """
 
 from __future__ import annotations
@@ -621,6 +624,21 @@ def _initial_facts(convention: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def _coherent(facts: dict[str, Any]) -> bool:
+    """The data rules of a convention file (reading 29): the end date not before the
+    indicative start; an evaluation deadline after the indicative start, not after the end
+    date, not before the date beyond which usage is reduced, and given with its period."""
+    start, end = facts["indicative_start"], facts["end_date"]
+    deadline, after = facts["evaluation_deadline"], facts["reduced_usage_after"]
+    if end < start:
+        return False
+    if (deadline is None) != (facts["evaluation_period"] is None):
+        return False
+    if deadline is not None and not start < deadline <= end:
+        return False
+    return not (deadline is not None and after is not None and after > deadline)
+
+
 def _copy(facts: dict[str, Any]) -> dict[str, Any]:
     new = dict(facts)
     new["signed"] = dict(facts["signed"])
@@ -973,6 +991,10 @@ class ReferenceModel:
             new_end = (event.get("changes") or {}).get("end_date")
             if new_end is not None and new_end < on:
                 raise Refused(article, "the new end date is before the amendment")
+            amended = dict(facts)
+            _amend(amended, event.get("changes") or {})
+            if not _coherent(amended):
+                raise Refused(article, "the amended convention breaks a rule of its data")
 
     def _guard_breach_event(self, facts: dict[str, Any], event: dict[str, Any], state: str) -> None:
         """The events about a recorded breach (RULES « Breaches »)."""

@@ -16,12 +16,10 @@ True
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
 
 import attrs
 
-if TYPE_CHECKING:  # errors.py is imported by i18n.py: no import of it at run time
-    from mgp_convention.i18n import Lang, Message
+from mgp_convention.i18n import N_, Labelled, Lang, Message
 
 __all__ = [
     "ConventionError",
@@ -173,31 +171,43 @@ class LoadError(ConventionError, ValueError):
 class EventRefused(ConventionError):
     """A dated event the lifecycle refuses; nothing was changed.
 
-    ``event`` is the event's type, ``state`` the state it was refused in,
-    ``reason`` the unmet condition in plain words, ``article`` the rule.
-    ``index`` is the event's position in a file's ``events`` list, when replaying one.
+    ``event`` is the event's trigger (``formal_notice_sent``, ``termination:breach``),
+    ``state`` the code of the state it was refused in, ``reason`` the unmet condition,
+    ``article`` the rule. ``index`` is the event's position in a file's ``events`` list,
+    when replaying one. ``state_label`` and ``event_label`` say the state and the event
+    in words, for :meth:`render`.
     """
 
     def __init__(
         self,
         event: str,
         state: str,
-        reason: str,
+        reason: str | Message,
         *,
         article: str | None = None,
         index: int | None = None,
+        state_label: Labelled | None = None,
+        event_label: Labelled | None = None,
     ) -> None:
         self.event = event
         self.state = state
         self.reason = reason
         self.index = index
-        where = f"$.events[{index}]: " if index is not None else ""
+        self.state_label = state_label
+        self.event_label = event_label
         super().__init__(
-            f"{where}{event!r} refused in state {state!r}: {reason}",
+            Message(
+                N_("cannot record {event} (state: {state}): {reason}"),
+                {
+                    "event": event_label if event_label is not None else repr(event),
+                    "state": state_label if state_label is not None else repr(state),
+                    "reason": reason,
+                },
+            ),
             field=f"$.events[{index}]" if index is not None else None,
             article=article,
         )
 
-    def __str__(self) -> str:
-        text = self.message
-        return f"{text} ({self.article})" if self.article else text
+    def explain_reason(self, lang: Lang) -> str:
+        """The unmet condition alone, in ``lang``."""
+        return self.reason if isinstance(self.reason, str) else self.reason.render(lang)

@@ -12,6 +12,7 @@ import pendulum
 
 from mgp_convention.convention import Convention
 from mgp_convention.errors import ConventionError, LoadError
+from mgp_convention.i18n import LANGS, Lang, lang_from_environment
 from mgp_convention.io import load_path, loads
 
 __all__ = [
@@ -19,7 +20,9 @@ __all__ = [
     "EXIT_OK",
     "EXIT_USAGE",
     "UsageError",
+    "add_lang",
     "date_argument",
+    "lang_of",
     "print_json",
     "read_convention",
     "report",
@@ -51,6 +54,23 @@ def date_argument(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(
             f"invalid date {text!r}: expected YYYY-MM-DD, e.g. 2026-03-28"
         ) from None
+
+
+def add_lang(parser: argparse.ArgumentParser) -> None:
+    """Add ``--lang fr|en`` (default: ``MGP_CONVENTION_LANG``, then the locale, then French)."""
+    parser.add_argument(
+        "--lang",
+        choices=LANGS,
+        default=None,
+        help="the language of the text output: fr or en (default: MGP_CONVENTION_LANG, "
+        "then LC_ALL, LC_MESSAGES, LANG; French when none says English)",
+    )
+
+
+def lang_of(args: argparse.Namespace) -> Lang:
+    """The language chosen for this run."""
+    chosen: Lang | None = getattr(args, "lang", None)
+    return chosen if chosen is not None else lang_from_environment()
 
 
 def report(err: ConventionError, *, source: str | None = None) -> None:
