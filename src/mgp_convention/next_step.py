@@ -142,6 +142,8 @@ def _step(
     breach: str | None = None,
     **params: Any,
 ) -> NextStep:
+    if breach is not None:
+        params = {"breach": breach, **params}
     return NextStep(on, code, Message(text, params), citation, urgency, key, breach)
 
 
