@@ -23,6 +23,8 @@ layout, each repair checked so that a change of the contract stops the script:
 - the indented `` - Le comité opérationnel…`` is a second-level list item, and the
   indented `` Respecter les règles…`` the last item of the list before it (its dash was
   lost);
+- the spaces French typography puts before « : ; ! ? » » and after « « » are made
+  non-breaking, so that no line starts with a colon or a closing guillemet;
 - the signature block, printed « LePour La Métropole du Grand Paris / Le Président /
   Patrick OLLIER / Le Pour [Structure] [Titre] [Prénom NOM] », is a table of two
   columns: « Le » (the date of signing, written by hand), « Pour … », the title, the name.
@@ -63,6 +65,8 @@ _EMPHASIS = re.compile(r"(\*\*.+?\*\*|\*.+?\*)")
 _LIST = "\x00list:{}\x00"
 _LIST_MARK = re.compile(r"\s*\x00list:(\w+)\x00$")
 _SIGNATURES_START = "Fait en deux exemplaires à"
+_BEFORE_PUNCTUATION = re.compile(r" ([:;!?»])")
+_AFTER_GUILLEMET = re.compile(r"« ")
 
 FONT = "Arial"
 FOOTER_SIZE = 8
@@ -168,9 +172,14 @@ def _signatures(lines: Sequence[str]) -> tuple[list[str], list[str]]:
     )
 
 
+def typography(text: str) -> str:
+    """The French spaces made non-breaking: before « : ; ! ? » », after « « »."""
+    return _AFTER_GUILLEMET.sub("«\u00a0", _BEFORE_PUNCTUATION.sub("\u00a0\\1", text))
+
+
 def _runs(paragraph: Paragraph, text: str) -> None:
     """``text`` into ``paragraph``, its ``**bold**`` and ``*italic*`` as such."""
-    for piece in _EMPHASIS.split(text):
+    for piece in _EMPHASIS.split(typography(text)):
         if piece.startswith("**") and piece.endswith("**"):
             paragraph.add_run(piece[2:-2]).bold = True
         elif piece.startswith("*") and piece.endswith("*") and len(piece) > 1:
@@ -242,7 +251,7 @@ def _footer(document: DocumentObject) -> None:
 def _loop(document: DocumentObject, tag: str) -> None:
     placeholder = next(p for p in PLACEHOLDERS if p.tag == tag)
     document.add_paragraph(f"{{%p for {placeholder.item} in {tag} %}}")
-    document.add_paragraph(placeholder.item_text, style="List Bullet")
+    document.add_paragraph(typography(placeholder.item_text or ""), style="List Bullet")
     document.add_paragraph("{%p endfor %}")
 
 

@@ -205,7 +205,7 @@ def test_the_values_of_the_valmont_convention_read_as_the_contract_wants() -> No
 
 def test_the_lists_are_lists() -> None:
     document = open_docx(documents.render("convention", load_path(VALMONT)))
-    bullets = [p.text for p in document.paragraphs if p.style.name == "List Bullet"]
+    bullets = [flat(p.text) for p in document.paragraphs if p.style.name == "List Bullet"]
     assert "réduire le temps d'attente au standard" in bullets
     assert "utilisation : 6 mois" in bullets
     headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
@@ -386,11 +386,16 @@ def test_a_missing_template_file_is_reported(tmp_path: Path) -> None:
 
 
 def test_a_letterhead_template_is_used() -> None:
-    template = edited_template(
-        "Il est convenu ce qui suit :", "Il est convenu ce qui suit (en-tête) :"
-    )
+    template = edited_template("Etant exposé que", "Il est exposé (en-tête) que")
     data = documents.render("convention", load_path(VALMONT), template=template)
-    assert "Il est convenu ce qui suit (en-tête) :" in body_lines(data)
+    assert "Il est exposé (en-tête) que\u00a0:" in body_lines(data)
+
+
+def test_french_spaces_do_not_break() -> None:
+    lines = body_lines(documents.render("convention", load_path(VALMONT)))
+    assert "Il est convenu ce qui suit\u00a0:" in lines
+    assert "utilisation\u00a0: 6 mois" in lines
+    assert not any(re.search(r" [:;»]|« ", line) for line in lines)
 
 
 # --- the kinds, the file names, the signatory -----------------------------------------
