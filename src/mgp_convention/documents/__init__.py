@@ -19,7 +19,7 @@ b'PK'
 from __future__ import annotations
 
 from mgp_convention.documents.convention import PLACEHOLDERS, Placeholder, convention_context
-from mgp_convention.documents.kinds import KINDS, Kind, kind_named
+from mgp_convention.documents.kinds import KINDS, Kind, Request, kind_named
 from mgp_convention.documents.render import (
     Template,
     check_template,
@@ -38,6 +38,7 @@ __all__ = [
     "PLACEHOLDERS",
     "Kind",
     "Placeholder",
+    "Request",
     "Signatory",
     "Template",
     "check_template",

@@ -21,13 +21,24 @@ import attrs
 
 from mgp_convention.convention import Convention
 from mgp_convention.documents import convention as convention_kind
-from mgp_convention.documents.signatory import Signatory
+from mgp_convention.documents.signatory import DEFAULT_SIGNATORY, Signatory
 from mgp_convention.errors import InvalidValue
 
-__all__ = ["KINDS", "Kind", "kind_named"]
+__all__ = ["KINDS", "Builder", "Kind", "Request", "kind_named"]
 
-#: ``build(convention, signatory, on)``: the values of a kind's template, by tag.
-Builder = Callable[[Convention, Signatory, dt.date | None], Mapping[str, Any]]
+
+@attrs.frozen
+class Request:
+    """What a document is asked with, beside the convention: who signs for the
+    Métropole, and the date of a dated document (a letter). A kind that needs more
+    (the breach a formal notice is about) adds a field here, with a default."""
+
+    signatory: Signatory = DEFAULT_SIGNATORY
+    on: dt.date | None = None
+
+
+#: ``build(convention, request)``: the values of a kind's template, by tag.
+Builder = Callable[[Convention, Request], Mapping[str, Any]]
 
 
 @attrs.frozen
@@ -50,10 +61,8 @@ class Kind:
     dated: bool = False
 
 
-def _build_convention(
-    convention: Convention, signatory: Signatory, _on: dt.date | None
-) -> Mapping[str, Any]:
-    return convention_kind.convention_context(convention, signatory=signatory)
+def _build_convention(convention: Convention, request: Request) -> Mapping[str, Any]:
+    return convention_kind.convention_context(convention, signatory=request.signatory)
 
 
 #: Every kind of document, by its code.

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 from mgp_convention.convention import Convention
 from mgp_convention.documents.files import safe_file_name, write_atomically
-from mgp_convention.documents.kinds import Kind, kind_named
+from mgp_convention.documents.kinds import Kind, Request, kind_named
 from mgp_convention.documents.signatory import DEFAULT_SIGNATORY, Signatory
 from mgp_convention.errors import TemplateProblem
 
@@ -153,8 +153,7 @@ def context(
     """The values of a document of ``kind``, by tag (plain text and lists), for a tool
     with its own templates. :class:`~mgp_convention.errors.MissingData` lists every
     value the file lacks."""
-    found = _kind(kind)
-    return found.build(convention, signatory, on)
+    return _kind(kind).build(convention, Request(signatory=signatory, on=on))
 
 
 def render_context(
