@@ -23,14 +23,18 @@ import docx
 import pytest
 from babel.dates import format_date
 from docx.document import Document as DocumentObject
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from mgp_convention import documents
-from mgp_convention.convention import Convention
+from mgp_convention.convention import CalendarStep, Convention, Duration
 from mgp_convention.documents import convention as convention_kind
 from mgp_convention.documents.files import safe_file_name, write_atomically
 from mgp_convention.errors import InvalidValue, MissingData, TemplateProblem
 from mgp_convention.io import load_path
 from mgp_convention.parties import BodyKind
+
+from strategies import conventions
 
 ROOT = Path(__file__).parent.parent
 CONTRACT = (
@@ -293,6 +297,24 @@ def test_a_file_lacking_values_is_refused_with_every_missing_field(tmp_path: Pat
     assert list(tmp_path.iterdir()) == []
 
 
+def test_a_character_a_word_document_cannot_hold_is_refused_not_dropped() -> None:
+    convention = load_path(VALMONT)
+    beneficiary = attrs.evolve(convention.beneficiary, name="Commune\ufffe")
+    with pytest.raises(MissingData) as caught:
+        documents.render("convention", attrs.evolve(convention, beneficiary=beneficiary))
+    [missing] = caught.value.missing  # once, though the name is shown three times
+    assert (missing.field, missing.placeholder) == ("$.beneficiary.name", "[Structure publique]")
+    assert "U+FFFE" in str(missing)
+
+
+def test_values_given_to_the_renderer_are_checked_too() -> None:
+    values = dict(documents.context("convention", load_path(VALMONT)))
+    values["objectives"] = ["réduire\uffff"]
+    with pytest.raises(InvalidValue, match="U\\+FFFF") as caught:
+        documents.render_context("convention", values)
+    assert caught.value.field == "objectives"
+
+
 def test_missing_data_without_items_still_says_something() -> None:
     assert str(MissingData("convention", [])) == "the convention lacks data"
 
@@ -438,6 +460,7 @@ def test_the_name_under_the_signature_can_be_given() -> None:
         ({"name": " "}, "name"),
         ({"name": "Anne Exemple", "civility": "Docteur"}, "civility"),
         ({"name": "Anne Exemple", "title": ""}, "title"),
+        ({"name": "Anne\ufffe Exemple"}, "name"),
     ],
 )
 def test_a_signatory_is_checked(arguments: dict[str, str], field: str) -> None:
@@ -563,3 +586,84 @@ def test_another_link_error_is_raised(tmp_path: Path, monkeypatch: pytest.Monkey
     with pytest.raises(OSError, match=os.strerror(errno.EIO)):
         write_atomically(b"data", tmp_path / "c.docx", overwrite=False)
     assert files_in(tmp_path) == []
+
+
+# --- any valid convention ---------------------------------------------------------------
+
+
+def texts_of(convention: Convention) -> list[tuple[str, str]]:
+    """The texts the convention's placeholders show, with their fields, in order."""
+    beneficiary, experiment = convention.beneficiary, convention.experiment
+    representative = beneficiary.representative
+    return [
+        ("$.metropole_deliberation", convention.metropole_deliberation),
+        ("$.beneficiary.name", beneficiary.name),
+        ("$.beneficiary.address", beneficiary.address),
+        ("$.beneficiary.representative.title", representative.title),
+        ("$.beneficiary.representative.name", representative.name),
+        ("$.beneficiary.authorising_act", beneficiary.authorising_act),
+        ("$.experiment.theme", experiment.theme),
+        ("$.experiment.solution", experiment.solution),
+        *(("$.experiment.objectives", text) for text in experiment.objectives),
+        *(("$.experiment.calendar", step.label) for step in experiment.calendar),
+    ]
+
+
+CIVILITIES = st.sampled_from(["Madame", "Monsieur"])
+
+
+def completed(convention: Convention) -> Convention:
+    """The convention with a calendar and both Art. 5 al. 5 dates (when its dates allow)."""
+    experiment = convention.experiment
+    if convention.end_date <= experiment.indicative_start:
+        return convention
+    deadline = experiment.evaluation_deadline or convention.end_date
+    reduced = experiment.reduced_usage_after
+    experiment = attrs.evolve(
+        experiment,
+        calendar=experiment.calendar or (CalendarStep("étape", Duration(months=1)),),
+        reduced_usage_after=reduced if reduced and reduced <= deadline else deadline,
+        evaluation_deadline=deadline,
+        evaluation_period=experiment.evaluation_period or Duration(months=1),
+    )
+    return attrs.evolve(convention, experiment=experiment)
+
+
+@settings(max_examples=40, deadline=None)
+@given(conventions(), CIVILITIES, st.booleans())
+def test_any_convention_is_filled_whole_or_refused_with_what_it_lacks(
+    convention: Convention, civility: str, complete: bool
+) -> None:
+    representative = attrs.evolve(convention.beneficiary.representative, civility=civility)
+    convention = attrs.evolve(
+        convention, beneficiary=attrs.evolve(convention.beneficiary, representative=representative)
+    )
+    if complete:
+        convention = completed(convention)
+    experiment = convention.experiment
+    lacking = [
+        field
+        for field, value in (
+            ("$.experiment.calendar", experiment.calendar or None),
+            ("$.experiment.reduced_usage_after", experiment.reduced_usage_after),
+            ("$.experiment.evaluation_deadline", experiment.evaluation_deadline),
+        )
+        if value is None
+    ]
+    if lacking:
+        with pytest.raises(MissingData) as caught:
+            documents.render("convention", convention)
+        assert [m.field for m in caught.value.missing] == lacking
+        return
+    unusable = [field for field, text in texts_of(convention) if re.search("[\ufffe\uffff]", text)]
+    if unusable:
+        with pytest.raises(MissingData) as caught:
+            documents.render("convention", convention)
+        assert [m.field for m in caught.value.missing] == list(dict.fromkeys(unusable))
+        return
+    data = documents.render("convention", convention)
+    text = "\n".join(body_lines(data))
+    for _field, value in texts_of(convention):
+        assert value in text
+    assert convention.reference in footer_text(data)
+    assert not re.search(r"\{\{ \w+ \}\}|\{%p ", text)

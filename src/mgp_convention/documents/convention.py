@@ -39,13 +39,14 @@ Decisions where the template is silent:
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any, Final
 
 import attrs
 
 from mgp_convention.convention import Convention, Duration
 from mgp_convention.documents._french import agreed, gender_of
+from mgp_convention.documents._xml import strings, unwritable
 from mgp_convention.documents.signatory import DEFAULT_SIGNATORY, Signatory
 from mgp_convention.errors import MissingData, MissingValue
 from mgp_convention.i18n import format_day
@@ -362,7 +363,7 @@ def convention_context(
     if missing:
         raise MissingData("convention", missing)
 
-    return {
+    values: dict[str, Any] = {
         "reference": convention.reference,
         "metropole_deliberation": convention.metropole_deliberation,
         "metropole_signatory_with_possessive": signatory.with_possessive,
@@ -392,3 +393,18 @@ def convention_context(
         "reduced_usage_after": _day(experiment.reduced_usage_after),
         "evaluation_deadline": _day(experiment.evaluation_deadline),
     }
+    unusable = [
+        _missing(tag, f"holds {character}, a character a Word document cannot hold")
+        for tag, text in _texts(values)
+        if (character := unwritable(text)) is not None
+    ]
+    if unusable:
+        raise MissingData("convention", unusable)
+    return values
+
+
+def _texts(values: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
+    """Each text of the placeholders' values, with its tag (the signatory's are checked
+    by :class:`~mgp_convention.documents.signatory.Signatory`)."""
+    for tag in dict.fromkeys(p.tag for p in PLACEHOLDERS):  # each tag once, in order
+        yield from ((tag, text) for text in strings(values[tag]))

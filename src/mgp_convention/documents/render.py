@@ -27,10 +27,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mgp_convention.convention import Convention
+from mgp_convention.documents._xml import strings, unwritable
 from mgp_convention.documents.files import safe_file_name, write_atomically
 from mgp_convention.documents.kinds import Kind, Request, kind_named
 from mgp_convention.documents.signatory import DEFAULT_SIGNATORY, Signatory
-from mgp_convention.errors import TemplateProblem
+from mgp_convention.errors import InvalidValue, TemplateProblem
 
 if TYPE_CHECKING:
     from jinja2.sandbox import SandboxedEnvironment
@@ -159,9 +160,19 @@ def context(
 def render_context(
     kind: Kind | str, values: Mapping[str, Any], *, template: Template = None
 ) -> bytes:
-    """The .docx document of ``kind`` made from ``values`` (as :func:`context` gives)."""
+    """The .docx document of ``kind`` made from ``values`` (as :func:`context` gives).
+
+    A text a Word document cannot hold (U+FFFE…) is refused
+    (:class:`~mgp_convention.errors.InvalidValue` naming its tag), never dropped.
+    """
     from jinja2 import TemplateError  # noqa: PLC0415
 
+    for tag, value in values.items():
+        for text in strings(value):
+            if (character := unwritable(text)) is not None:
+                raise InvalidValue(
+                    f"holds {character}, a character a Word document cannot hold", field=tag
+                )
     found = _kind(kind)
     data, name = _source(found, template)
     document, tags = _open(data, name)

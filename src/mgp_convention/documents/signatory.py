@@ -30,13 +30,23 @@ from mgp_convention.documents._french import (
     with_article,
     with_possessive,
 )
+from mgp_convention.documents._xml import unwritable
 from mgp_convention.errors import InvalidValue, shown
 
 __all__ = ["DEFAULT_SIGNATORY", "Signatory"]
 
 
-def _known_civility(_instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+def _line(_instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     non_empty(_instance, attribute, value)
+    character = unwritable(value)
+    if character is not None:
+        raise InvalidValue(
+            f"holds {character}, a character a Word document cannot hold", field=attribute.name
+        )
+
+
+def _known_civility(_instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    _line(_instance, attribute, value)
     if gender_of(value) is None:
         raise InvalidValue(
             f"expected Madame or Monsieur, got {shown(value)}: the words around the "
@@ -68,11 +78,11 @@ class Signatory:
     when it already has a word in capitals (« Jean-Marie LE NOM »).
     """
 
-    name: str = attrs.field(validator=non_empty)
-    title: str = attrs.field(default="Président", validator=non_empty)
+    name: str = attrs.field(validator=_line)
+    title: str = attrs.field(default="Président", validator=_line)
     civility: str = attrs.field(default="Monsieur", validator=_known_civility)
     signature_name: str = attrs.field(
-        default=attrs.Factory(_default_signature_name, takes_self=True), validator=non_empty
+        default=attrs.Factory(_default_signature_name, takes_self=True), validator=_line
     )
 
     @property
