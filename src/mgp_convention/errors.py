@@ -28,8 +28,11 @@ __all__ = [
     "FileFormatError",
     "InvalidValue",
     "LoadError",
+    "MissingData",
+    "MissingValue",
     "MoneyError",
     "Problem",
+    "TemplateProblem",
     "shown",
 ]
 
@@ -211,3 +214,73 @@ class EventRefused(ConventionError):
     def explain_reason(self, lang: Lang) -> str:
         """The unmet condition alone, in ``lang``."""
         return self.reason if isinstance(self.reason, str) else self.reason.render(lang)
+
+
+@attrs.frozen
+class MissingValue:
+    """A value a document needs and the file lacks: where it goes, and where it comes from.
+
+    ``field`` is the JSON path of the value in the convention file
+    (``$.experiment.reduced_usage_after``), ``placeholder`` the contract's placeholder it
+    fills (``[Date]``), ``article`` where that placeholder stands (``Art. 5 al. 5``),
+    ``words`` the contract's words around it, so that a reader knows which ``[Date]``
+    it is, and ``reason`` what is wrong when the value is there but cannot be used.
+    """
+
+    field: str
+    placeholder: str
+    article: str
+    words: str
+    reason: str | None = None
+
+    def __str__(self) -> str:
+        why = self.reason or "no value in the file"
+        where = f"{self.article}: « {self.words} »"
+        return f"{self.field}: {why}, needed for {self.placeholder} ({where})"
+
+
+class MissingData(ConventionError, ValueError):
+    """A document that cannot be filled: ``missing`` lists **every** value it lacks.
+
+    ``kind`` is the document's kind (``convention``); nothing is written.
+    """
+
+    def __init__(self, kind: str, missing: Iterable[MissingValue]) -> None:
+        self.kind = kind
+        self.missing: tuple[MissingValue, ...] = tuple(missing)
+        first = self.missing[0] if self.missing else None
+        super().__init__(
+            "\n".join(str(m) for m in self.missing) or f"the {kind} lacks data",
+            field=first.field if first else None,
+            article=first.article if first else None,
+        )
+
+    def render(self, lang: Lang) -> str:
+        """Every missing value, one per line (in English until the catalogues say them)."""
+        return self.message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class TemplateProblem(ConventionError):
+    """A .docx template that cannot be used for a kind of document.
+
+    ``missing_tags`` are the tags the kind needs and the template lacks (the document
+    would leave out a value of the contract); ``unknown_tags`` the tags the template
+    uses and the kind does not provide; both empty when the template is not a .docx
+    file or its tags are malformed (the message says which).
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        template: str,
+        missing_tags: Iterable[str] = (),
+        unknown_tags: Iterable[str] = (),
+    ) -> None:
+        self.template = template
+        self.missing_tags: tuple[str, ...] = tuple(sorted(missing_tags))
+        self.unknown_tags: tuple[str, ...] = tuple(sorted(unknown_tags))
+        super().__init__(message, field=template)

@@ -19,6 +19,7 @@ from mgp_convention.cli import (
     check,
     deadline,
     diagram,
+    document,
     example,
     indemnity,
     portfolio,
@@ -41,6 +42,7 @@ COMMANDS: tuple[ModuleType, ...] = (
     status,
     calendar,
     diagram,
+    document,
 )
 
 
