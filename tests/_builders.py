@@ -32,7 +32,9 @@ def convention(*events: Event, reference: str = EXAMPLE.reference) -> Convention
     return attrs.evolve(EXAMPLE, reference=reference, events=(*SIGNED, *events))
 
 
-def breach(on: dt.date, label: str | None = None, *, obligation: Obligation = Obligation.SHARE_DATA) -> BreachRecorded:
+def breach(
+    on: dt.date, label: str | None = None, *, obligation: Obligation = Obligation.SHARE_DATA
+) -> BreachRecorded:
     """A breach that impedes the experiment."""
     if obligation is Obligation.READY_ON_PLANNED_DATE:
         return BreachRecorded(on, breach=label, obligation=obligation)

@@ -100,14 +100,15 @@ def test_a_termination_voids_the_dates_after_it_takes_effect() -> None:
         breach(D(2026, 11, 30)),
         notice(D(2026, 12, 2)),
         # Decided Tuesday 5 January 2027 (the day after the deadline), notified on Friday 8.
-        Termination(
-            D(2027, 1, 5), ground=Ground.BREACH, breach="B1", notified_on=D(2027, 1, 8)
-        ),
+        Termination(D(2027, 1, 5), ground=Ground.BREACH, breach="B1", notified_on=D(2027, 1, 8)),
     )
     found = dates(*events, on=D(2027, 1, 6))
     assert found["termination_effective"].on == D(2027, 1, 8)
     assert found["termination_effective"].void is None
-    assert found["planned_start"].void_in("en") == "the convention was terminated on Friday 8 January 2027"
+    assert (
+        found["planned_start"].void_in("en")
+        == "the convention was terminated on Friday 8 January 2027"
+    )
     assert found["end_date"].void is not None
     assert found["remedy_deadline_B1"].void is None  # 4 January comes before
 
@@ -123,7 +124,10 @@ def test_the_not_ready_date_exists_only_on_the_reading_without_notice() -> None:
     started = dates(
         delay, ExperimentStarted(D(2027, 3, 20)), on=D(2027, 3, 21), not_ready_options=other
     )
-    assert started["not_ready_termination_from"].void_in("fr") == "l'expérimentation a commencé le samedi 20 mars 2027"
+    assert (
+        started["not_ready_termination_from"].void_in("fr")
+        == "l'expérimentation a commencé le samedi 20 mars 2027"
+    )
 
 
 def test_a_date_after_the_end_date_is_void() -> None:

@@ -79,7 +79,7 @@ def library_event(event: dict[str, Any]) -> Event | ConventionError:
         built: Event = converter.structure({"type": event["type"], **data}, Event)
     except ConventionError as err:
         return err
-    except Exception as err:  # noqa: BLE001 - cattrs wraps the package's errors
+    except Exception as err:
         return ConventionError(str(err))
     return built
 

@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from storylines import PLOTS, sequences, steered, storyline
 
 from reference_model import (
     ADVISORY_CODES,
@@ -37,6 +36,7 @@ from reference_model import (
     step_last_day,
     usage_last_day,
 )
+from storylines import PLOTS, sequences, steered, storyline
 
 D = dt.date
 REASON = "motif d'intérêt général"
