@@ -159,8 +159,9 @@ def _event(
     event.add("categories", ["mgp-convention", date.article])
     event.add("status", "CANCELLED" if void is not None else "CONFIRMED")
     event.add("transp", "TRANSPARENT")
-    event.add("x-mgp-convention-reference", convention.reference)
-    event.add("x-mgp-convention-date-key", date.key)
+    # Every text goes through icalendar's escaping (vText), the custom properties too.
+    event.add("x-mgp-convention-reference", icalendar.vText(convention.reference))
+    event.add("x-mgp-convention-date-key", icalendar.vText(date.key))
     return event
 
 
