@@ -8,8 +8,7 @@ import json
 import sys
 from typing import Any
 
-import pendulum
-
+from mgp_convention import today_in_paris
 from mgp_convention.convention import Convention
 from mgp_convention.errors import ConventionError, LoadError
 from mgp_convention.i18n import LANGS, Lang, lang_from_environment
@@ -36,12 +35,6 @@ EXIT_USAGE = 2
 
 class UsageError(ConventionError):
     """A command line that cannot be run as written (exit code 2)."""
-
-
-def today_in_paris() -> dt.date:
-    """Today's civil date in Europe/Paris: the CLI's default for ``--on``."""
-    today = pendulum.now("Europe/Paris")
-    return dt.date(today.year, today.month, today.day)
 
 
 def date_argument(text: str) -> dt.date:
