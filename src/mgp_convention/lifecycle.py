@@ -106,13 +106,14 @@ from mgp_convention.machine import (
     MACHINE,
     PLANNED_START_PASSED,
     TERMINATION_TAKES_EFFECT,
+    TRIGGERS_FROM,
     Options,
     Record,
     Tick,
     Trigger,
     trigger_of,
 )
-from mgp_convention.states import BREACH_STATES, State
+from mgp_convention.states import BREACH_STATES, STATE_OF, State
 from mgp_convention.values import HistoryEntry, Refusal, Status, TerminationStatus
 
 __all__ = ["Lifecycle", "Options"]
@@ -139,15 +140,15 @@ def _advance(record: Record, on: dt.date) -> None:
     """Fire the time-driven triggers on ``record`` for the date ``on`` (in place)."""
     tick = Tick(on)
     for trigger in (PLANNED_START_PASSED, TERMINATION_TAKES_EFFECT, END_DATE_PASSED):
-        if State(record.state).final:
+        if STATE_OF[record.state].final:
             return
-        if trigger in MACHINE.get_triggers(record.state):
+        if trigger in TRIGGERS_FROM[record.state]:
             MACHINE.events[trigger].trigger(record, record, tick)
 
 
 def _final_refusal(record: Record, trigger: str) -> Refusal:
     """Why nothing can be recorded in a final state."""
-    state = State(record.state)
+    state = STATE_OF[record.state]
     what = Trigger(trigger)
     if state is State.ENDED:
         return Refusal(trigger, state, ended_refusal(record.terms.end_date), ART2_IN_FORCE, what)
@@ -171,7 +172,7 @@ def _final_refusal(record: Record, trigger: str) -> Refusal:
 
 def _state_refusal(record: Record, trigger: str) -> Refusal:
     """Why ``trigger`` cannot run in the record's state, read from the machine."""
-    state = State(record.state)
+    state = STATE_OF[record.state]
     if state.final:
         return _final_refusal(record, trigger)
     sources = [State(name) for name in MACHINE.events[trigger].transitions]
@@ -204,7 +205,7 @@ def _resolve(record: Record, event: Event, trigger: str) -> tuple[Event, Refusal
         return attrs.evolve(event, breach=f"B{len(record.breaches) + 1}"), None
     if isinstance(event, Termination) and not event.ground.names_breach:
         return event, None
-    state = State(record.state)
+    state = STATE_OF[record.state]
     if event.breach is not None:
         if event.breach in record.breaches:
             return event, None
@@ -235,11 +236,14 @@ def _resolve(record: Record, event: Event, trigger: str) -> tuple[Event, Refusal
     return event, Refusal(trigger, state, reason, None, Trigger(trigger))
 
 
-def _attempt(record: Record, event: Event) -> tuple[Refusal | None, Record, HistoryEntry | None]:
+def _attempt(
+    record: Record, event: Event, *, in_place: bool = False
+) -> tuple[Refusal | None, Record, HistoryEntry | None]:
     """Try ``event`` on a copy of ``record``: the refusal, or the changed copy and the
-    history entry. ``record`` itself is never changed."""
+    history entry. ``record`` itself is never changed — unless ``in_place``, for a
+    replay whose record is thrown away when an event is refused."""
     trigger = trigger_of(event)
-    state = State(record.state)
+    state = STATE_OF[record.state]
     if trigger is None:
         reason = Message(
             N_("{name} is not an event of the convention's lifecycle"),
@@ -255,16 +259,16 @@ def _attempt(record: Record, event: Event) -> tuple[Refusal | None, Record, Hist
             {"on": event.on, "last": record.last_on},
         )
         return Refusal(trigger, state, reason, None, Trigger(trigger)), record, None
-    twin = record.copy()
+    twin = record if in_place else record.copy()
     _advance(twin, event.on)
-    if State(twin.state).final:
+    if STATE_OF[twin.state].final:
         return _final_refusal(twin, trigger), record, None
     event, refusal = _resolve(twin, event, trigger)
     if refusal is not None:
         return refusal, record, None
-    if trigger not in MACHINE.get_triggers(twin.state):
+    if trigger not in TRIGGERS_FROM[twin.state]:
         return _state_refusal(twin, trigger), record, None
-    before, terms_before = State(twin.state), twin.terms
+    before, terms_before = STATE_OF[twin.state], twin.terms
     if not MACHINE.events[trigger].trigger(twin, twin, event):
         failed = twin.refusal
         reason = failed[1] if failed is not None else Message(N_("no rule allows it in this state"))
@@ -276,7 +280,7 @@ def _attempt(record: Record, event: Event) -> tuple[Refusal | None, Record, Hist
         event,
         trigger,
         before,
-        State(twin.state),
+        STATE_OF[twin.state],
         terms_before if amended else None,
         twin.terms if amended else None,
         tuple(twin.advisories),
@@ -409,7 +413,7 @@ class Lifecycle:
             not_ready_options=not_ready_options,
         )
         for index, event in enumerate(convention.events):
-            lifecycle._apply(event, index)
+            lifecycle._apply(event, index, in_place=True)
         return lifecycle
 
     @property
@@ -465,8 +469,8 @@ class Lifecycle:
         change nothing. Returns the history entry (the event with its breach label)."""
         return self._apply(event, None)
 
-    def _apply(self, event: Event, index: int | None) -> HistoryEntry:
-        refusal, record, entry = _attempt(self._record, event)
+    def _apply(self, event: Event, index: int | None, *, in_place: bool = False) -> HistoryEntry:
+        refusal, record, entry = _attempt(self._record, event, in_place=in_place)
         if refusal is not None:
             raise refusal.error(index)
         assert entry is not None  # noqa: S101 - accepted
@@ -488,7 +492,7 @@ class Lifecycle:
             for entry in record.history:
                 if entry.event.on > on:
                     break
-                refusal, earlier, _ = _attempt(earlier, entry.event)
+                refusal, earlier, _ = _attempt(earlier, entry.event, in_place=True)
                 assert refusal is None  # noqa: S101 - accepted once, accepted again
             record = earlier
         twin = record.copy()
@@ -510,7 +514,7 @@ class Lifecycle:
         """
         on = to_paris_date(on, field="on")
         record = self._as_of(on)
-        state = State(record.state)
+        state = STATE_OF[record.state]
         open_deadlines: list[RemedyDeadline] = [
             b.deadline for b in record.open_breaches if b.deadline is not None
         ]
@@ -552,7 +556,7 @@ class Lifecycle:
         """
         record = self._as_of(on) if on is not None else self._record
         termination = record.termination
-        in_effect = State(record.state) is State.TERMINATED
+        in_effect = STATE_OF[record.state] is State.TERMINATED
         breach = None
         if termination is not None and termination.breach is not None:
             breach = record.breaches.get(termination.breach)

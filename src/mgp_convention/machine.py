@@ -114,7 +114,13 @@ from mgp_convention.events import (
     Termination,
 )
 from mgp_convention.i18n import N_, Lang, Message, gettext_in
-from mgp_convention.states import BREACH_STATES, IN_FORCE_STATES, RETURN_STATES, State
+from mgp_convention.states import (
+    BREACH_STATES,
+    IN_FORCE_STATES,
+    RETURN_STATES,
+    STATE_OF,
+    State,
+)
 from mgp_convention.values import Breach, BreachClosure, HistoryEntry
 
 __all__ = [
@@ -123,6 +129,7 @@ __all__ = [
     "MACHINE",
     "SETTLE",
     "TIME_TRIGGERS",
+    "TRIGGERS_FROM",
     "Guard",
     "Options",
     "Record",
@@ -676,7 +683,7 @@ GUARDS: Final[Mapping[str, Guard[Any]]] = {
 
 def _settle(record: Record, _event: Any) -> None:
     """Let the machine move between the breach states and the return state."""
-    if State(record.state) in BREACH_STATES:
+    if STATE_OF[record.state] in BREACH_STATES:
         MACHINE.events[SETTLE].trigger(record, record, None)
 
 
@@ -1008,3 +1015,9 @@ def machine_definition() -> dict[str, Any]:
 
 
 MACHINE: Final = Machine(model=None, **machine_definition())
+
+#: The triggers the machine accepts from each state (``Machine.get_triggers``), asked once
+#: per state: the answer depends on the machine only.
+TRIGGERS_FROM: Final[Mapping[str, frozenset[str]]] = {
+    state.value: frozenset(MACHINE.get_triggers(state.value)) for state in State
+}
