@@ -11,8 +11,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from hatchling.builders.hooks.plugin.interface import BuildHookInterface
-
 LOCALE = Path("src/mgp_convention/locale")
 
 
@@ -39,14 +37,17 @@ def compile_catalogues(root: Path) -> list[Path]:
     return written
 
 
-class CompileCatalogues(BuildHookInterface):  # type: ignore[type-arg]
-    """Compile the catalogues before each build (wheel, editable wheel, sdist)."""
+def get_build_hook() -> Any:
+    """The hook class (hatchling is imported here, so that the tests can import
+    :func:`compile_catalogues` without it)."""
+    from hatchling.builders.hooks.plugin.interface import BuildHookInterface
 
-    def initialize(self, version: str, build_data: dict[str, Any]) -> None:
-        root = Path(self.root)
-        for mo in compile_catalogues(root):
-            build_data["artifacts"].append(str(mo.relative_to(root)))
+    class CompileCatalogues(BuildHookInterface):  # type: ignore[type-arg,misc]
+        """Compile the catalogues before each build (wheel, editable wheel, sdist)."""
 
+        def initialize(self, version: str, build_data: dict[str, Any]) -> None:
+            root = Path(self.root)
+            for mo in compile_catalogues(root):
+                build_data["artifacts"].append(str(mo.relative_to(root)))
 
-def get_build_hook() -> type[BuildHookInterface]:  # type: ignore[type-arg]
     return CompileCatalogues

@@ -13,7 +13,7 @@ import json
 from typing import Any
 
 from mgp_convention.citations import all_citations
-from mgp_convention.lifecycle import mermaid
+from mgp_convention.diagram import mermaid
 from mgp_convention.schema import json_schema
 
 

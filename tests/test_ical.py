@@ -128,13 +128,13 @@ def test_a_remedy_cancels_the_termination_date_under_the_same_uid() -> None:
     )
     open_ = events_of(export(conv, on=D(2027, 4, 10)))
     closed = events_of(export(conv, on=D(2027, 4, 20)))
-    key = "termination_allowed_from_1"
-    assert open_["remedy_deadline_1"].decoded("DTSTART") == D(2027, 5, 3)
+    key = "termination_allowed_from_B1"
+    assert open_["remedy_deadline_B1"].decoded("DTSTART") == D(2027, 5, 3)
     assert str(open_[key]["UID"]) == str(closed[key]["UID"])
     assert str(open_[key]["STATUS"]) == "CONFIRMED"
     assert str(closed[key]["STATUS"]) == "CANCELLED"
     assert str(closed[key]["SUMMARY"]).startswith("Annulé : MGP-AM-2026-EX-001 — ")
-    assert "Ne s'applique plus : manquement réparé le mardi 20 avril 2027." in str(
+    assert "Ne s'applique plus : réparé le mardi 20 avril 2027." in str(
         closed[key]["DESCRIPTION"]
     )
 
@@ -190,8 +190,8 @@ def test_cli_file_to_stdout(
     path = str(EXAMPLES / "03-bois-fictif-remediation.json")
     assert main(["calendar", path, "--on", "2026-11-28"]) == 0
     events = events_of(capsys.readouterr().out.encode())
-    assert events["remedy_deadline_1"].decoded("DTSTART") == D(2026, 12, 21)
-    assert events["termination_allowed_from_1"].decoded("DTSTART") == D(2026, 12, 22)
+    assert events["remedy_deadline_B1"].decoded("DTSTART") == D(2026, 12, 21)
+    assert events["termination_allowed_from_B1"].decoded("DTSTART") == D(2026, 12, 22)
     assert events["end_date"].decoded("DTSTAMP") == dt.datetime(
         2025, 11, 30, 8, 15, 42, tzinfo=dt.UTC
     )
@@ -218,13 +218,14 @@ def test_cli_folder_with_failures_exports_the_others(
     assert "10-broken.json: not valid JSON" in err
     refused_line = next(line for line in err.splitlines() if "11-refused.json: " in line)
     assert "events[2]" in refused_line
-    assert "'formal_notice_sent' refused in state 'signed'" in refused_line
+    assert "cannot record a formal notice (state: signed)" in refused_line
     assert "12-same-reference.json: the reference 'MGP-AM-2026-EX-001' is also the one of" in err
     calendar = icalendar.Calendar.from_ical(out.read_bytes())
     references = {str(e["X-MGP-CONVENTION-REFERENCE"]) for e in calendar.walk("VEVENT")}
     assert references == {f"MGP-AM-2026-EX-00{n}" for n in range(1, 6)}
     # 9 + 11 + 13 + 13 + 8 dates (see test_portfolio for their derivation).
-    assert len(calendar.walk("VEVENT")) == 54
+    # 54 legal dates, and the effective date of example 04's termination (24 July 2026).
+    assert len(calendar.walk("VEVENT")) == 55
 
 
 def test_cli_single_refused_file_exits_1(
@@ -238,7 +239,7 @@ def test_cli_single_refused_file_exits_1(
     assert main(["calendar", str(path), "--on", "2026-11-28"]) == 1
     captured = capsys.readouterr()
     assert captured.out == ""
-    assert "'formal_notice_sent' refused in state 'signed'" in captured.err
+    assert "cannot record a formal notice (state: signed)" in captured.err
 
 
 def test_cli_bad_source_date_epoch_and_unwritable_output(

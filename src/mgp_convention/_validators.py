@@ -75,8 +75,10 @@ TEXT_LIMITS: Final[dict[TextKind, int]] = {"code": 64, "line": 300, "paragraph":
 #: Control characters (C0 but tab and line breaks, DEL, C1), and the bidirectional
 #: embeddings, overrides and isolates.
 _CONTROL: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-#: What a one-line text cannot hold on top: tab and line breaks of any kind.
+#: What a one-line text cannot hold on top: tab and line breaks of any kind. A paragraph
+#: holds tabs and line feeds (``\n``), never a carriage return.
 _BREAK: Final = re.compile("[\t\n\r\u2028\u2029\x85]")
+_PARAGRAPH_BREAK: Final = re.compile("[\r\u2028\u2029\x85]")
 
 #: The first and the last date a convention can hold (a date of the file, or of the model).
 FIRST_DATE: Final = dt.date(2000, 1, 1)
@@ -117,7 +119,9 @@ def check_text(value: Any, kind: TextKind, *, field: str, empty_ok: bool = False
         raise InvalidValue(
             f"too long: {len(value)} characters, at most {limit} for this text", field=field
         )
-    bad = _CONTROL.search(value) or (None if kind == "paragraph" else _BREAK.search(value))
+    bad = _CONTROL.search(value) or (_PARAGRAPH_BREAK if kind == "paragraph" else _BREAK).search(
+        value
+    )
     if bad is not None:
         char = bad.group()
         what = (
@@ -127,7 +131,13 @@ def check_text(value: Any, kind: TextKind, *, field: str, empty_ok: bool = False
             if _BREAK.fullmatch(char)
             else "a control character"
         )
-        hint = " (one line)" if kind != "paragraph" and _BREAK.fullmatch(char) else ""
+        hint = (
+            " (one line)"
+            if kind != "paragraph"
+            else " (write line breaks as \\n)"
+            if _BREAK.fullmatch(char)
+            else ""
+        )
         raise InvalidValue(
             f"{what} (U+{ord(char):04X}) is not allowed in this text{hint}", field=field
         )

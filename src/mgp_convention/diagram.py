@@ -1,136 +1,125 @@
-"""Pictures of the lifecycle: Mermaid (``stateDiagram-v2``) and Graphviz DOT text.
+"""The lifecycle's state diagram, drawn by ``transitions``' own graph support.
 
-The picture is drawn from a :class:`Diagram` that :func:`mgp_convention.lifecycle.diagram`
-reads from the package's one ``transitions`` machine (its states, events and
-transitions, with the names of their guards), so it cannot drift from the code. This
-module only renders; it needs neither Graphviz nor Mermaid installed.
+The package's machine definition (:func:`~mgp_convention.machine.machine_definition`) is
+given to ``transitions.extensions.GraphMachine`` with the states and the events in words
+(French by default), and drawn with its Mermaid engine (``stateDiagram-v2`` text, which
+needs no renderer installed) or its Graphviz engine (DOT text, from the ``graphviz``
+package). Only the transitions that change the state are drawn; the events that keep it
+(an amendment, an Art. 9 step, a first notice while another breach waits for its own…)
+are listed in the docs' lifecycle page.
 
->>> d = Diagram(
-...     nodes=(Node("draft", "en attente de signature", initial=True),
-...            Node("signed", "signée", final=True)),
-...     edges=(Edge("draft", "signed", ("signature",), ("party_not_signed_yet",)),),
-... )
->>> print(mermaid(d))
-stateDiagram-v2
-    state "draft — en attente de signature" as draft
-    state "signed — signée" as signed
-    [*] --> draft
-    draft --> signed : signature [party_not_signed_yet]
-    signed --> [*]
+>>> text = mermaid("fr")
+>>> "stateDiagram-v2" in text and '"délai de remédiation"' in text
+True
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from typing import Any, Final, Literal
 
-import attrs
+from mgp_convention.i18n import N_, Lang, Message, check_lang
+from mgp_convention.machine import SETTLE, Trigger, machine_definition
+from mgp_convention.states import RETURN_STATES, State
 
-__all__ = ["Diagram", "Edge", "Node", "dot", "mermaid"]
+__all__ = ["FORMATS", "dot", "draw", "mermaid"]
 
+Format = Literal["mermaid", "dot"]
+#: The text formats the diagram is drawn in.
+FORMATS: Final[tuple[Format, ...]] = ("mermaid", "dot")
 
-@attrs.frozen
-class Node:
-    """A state: its name, its French label, whether it is the initial or a final state."""
-
-    name: str
-    label: str
-    initial: bool = False
-    final: bool = False
-
-
-@attrs.frozen
-class Edge:
-    """A transition: source and destination, the trigger(s), the guards' names.
-
-    ``time_driven``: taken by the passing of time (no event), e.g. the end date.
-    """
-
-    source: str
-    dest: str
-    triggers: tuple[str, ...]
-    guards: tuple[str, ...] = ()
-    time_driven: bool = False
-
-    @property
-    def label(self) -> str:
-        """``trigger [guard, guard]``; several triggers are joined by `` / ``."""
-        return self.label_with(str)
-
-    def label_with(self, name: Callable[[str], str]) -> str:
-        """The label, each trigger written by ``name``."""
-        text = " / ".join(name(trigger) for trigger in self.triggers)
-        return f"{text} [{', '.join(self.guards)}]" if self.guards else text
+_SETTLED: Final = {
+    State.IN_BREACH.value: N_("a breach open without formal notice"),
+    State.REMEDY_PERIOD.value: N_("formal notice sent for every open breach"),
+    **{state.value: N_("the last open breach closed") for state in RETURN_STATES},
+}
 
 
-@attrs.frozen
-class Diagram:
-    """The states and transitions to draw, in the machine's order."""
-
-    nodes: tuple[Node, ...]
-    edges: tuple[Edge, ...]
-
-
-def _merged(edges: Iterable[Edge]) -> list[tuple[str, str, list[Edge]]]:
-    """Edges grouped by (source, dest), keeping the first appearance's order."""
-    groups: dict[tuple[str, str], list[Edge]] = {}
-    for edge in edges:
-        groups.setdefault((edge.source, edge.dest), []).append(edge)
-    return [(source, dest, group) for (source, dest), group in groups.items()]
+def _label(transition: dict[str, Any], lang: Lang) -> str:
+    trigger: str = transition["trigger"]
+    if trigger == SETTLE:
+        return Message(_SETTLED[transition["dest"]]).render(lang)
+    if trigger.startswith("termination"):
+        return Message(N_("a termination")).render(lang)
+    return Trigger(trigger).label(lang)
 
 
-def _mermaid_trigger(trigger: str) -> str:
-    """A trigger as Mermaid can read it: a transition's text cannot hold ``:``."""
-    head, colon, tail = trigger.partition(":")
-    return f"{head} ({tail})" if colon else trigger
+def draw(fmt: Format = "mermaid", lang: Lang = "fr") -> str:
+    """The diagram as text in ``fmt`` (``"mermaid"`` or ``"dot"``), labelled in ``lang``."""
+    lang = check_lang(lang)
+    if fmt not in FORMATS:
+        from mgp_convention.errors import InvalidValue  # noqa: PLC0415
 
-
-def mermaid(diagram: Diagram) -> str:
-    """The diagram as Mermaid ``stateDiagram-v2`` text (one line per merged edge).
-
-    Mermaid ends a transition's text at ``:``, ``;`` or ``#``: a trigger
-    ``termination:breach`` is written ``termination (breach)``.
-    """
-    lines = ["stateDiagram-v2"]
-    lines += [f'    state "{node.name} — {node.label}" as {node.name}' for node in diagram.nodes]
-    lines += [f"    [*] --> {node.name}" for node in diagram.nodes if node.initial]
-    for source, dest, group in _merged(diagram.edges):
-        label = " | ".join(edge.label_with(_mermaid_trigger) for edge in group)
-        lines.append(f"    {source} --> {dest} : {label}")
-    lines += [f"    {node.name} --> [*]" for node in diagram.nodes if node.final]
-    return "\n".join(lines)
-
-
-def _quoted(text: str) -> str:
-    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
-    return f'"{escaped}"'
-
-
-def dot(diagram: Diagram) -> str:
-    """The diagram as Graphviz DOT text (render it with ``dot -Tsvg``).
-
-    >>> print(dot(Diagram((Node("a", "A", initial=True, final=True),), ())))
-    digraph lifecycle {
-        rankdir=LR;
-        node [shape=box, style=rounded];
-        "__start__" [shape=point];
-        "a" [label="a\\nA", peripheries=2];
-        "__start__" -> "a";
-    }
-    """
-    lines = [
-        "digraph lifecycle {",
-        "    rankdir=LR;",
-        "    node [shape=box, style=rounded];",
-        '    "__start__" [shape=point];',
+        raise InvalidValue(f"expected one of {', '.join(FORMATS)}, not {fmt!r}", field="format")
+    definition = machine_definition()
+    states = [
+        {"name": state["name"], "label": State(state["name"]).label(lang), "final": state["final"]}
+        for state in definition["states"]
     ]
-    for node in diagram.nodes:
-        extra = ", peripheries=2" if node.final else ""
-        label = _quoted(f"{node.name}\n{node.label}")
-        lines.append(f"    {_quoted(node.name)} [label={label}{extra}];")
-    lines += [f'    "__start__" -> {_quoted(node.name)};' for node in diagram.nodes if node.initial]
-    for source, dest, group in _merged(diagram.edges):
-        label = "\n".join(edge.label for edge in group)
-        style = ", style=dashed" if all(edge.time_driven for edge in group) else ""
-        lines.append(f"    {_quoted(source)} -> {_quoted(dest)} [label={_quoted(label)}{style}];")
-    lines.append("}")
-    return "\n".join(lines)
+    seen: set[tuple[str, str, str]] = set()
+    transitions: list[dict[str, Any]] = []
+    for transition in definition["transitions"]:
+        if transition["dest"] is None:
+            continue
+        sources = transition["source"]
+        for source in [sources] if isinstance(sources, str) else sources:
+            label = _label(transition, lang)
+            if (source, transition["dest"], label) in seen or source == transition["dest"]:
+                continue
+            seen.add((source, transition["dest"], label))
+            transitions.append(
+                {
+                    "trigger": transition["trigger"],
+                    "source": source,
+                    "dest": transition["dest"],
+                    "label": label,
+                }
+            )
+    machine = _drawing_machine()(
+        model=_Drawn(),
+        states=states,
+        transitions=transitions,
+        initial=State.DRAFT.value,
+        auto_transitions=False,
+        graph_engine="mermaid" if fmt == "mermaid" else "graphviz",
+        title=Message(N_("Life of a convention")).render(lang),
+        show_conditions=False,
+    )
+    graph = machine.get_graph()
+    if fmt == "mermaid":
+        text: str = graph.draw(None)
+        return text
+    return str(graph.source)
+
+
+class _Drawn:
+    """The model the diagram is drawn for (``GraphMachine`` draws a model's graph)."""
+
+
+def _drawing_machine() -> Any:
+    """``GraphMachine`` with states that carry a label (imported only to draw)."""
+    from transitions import State as MachineState  # noqa: PLC0415 - only to draw
+    from transitions.extensions import GraphMachine  # noqa: PLC0415
+
+    class LabelledState(MachineState):
+        """A state with the words ``GraphMachine`` draws (its ``label``)."""
+
+        def __init__(self, *args: Any, label: str | None = None, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self.label = label
+
+    class DrawingMachine(GraphMachine):
+        """The graph machine of the diagram."""
+
+        state_cls = LabelledState
+
+    return DrawingMachine
+
+
+def mermaid(lang: Lang = "fr") -> str:
+    """The lifecycle as Mermaid ``stateDiagram-v2`` text."""
+    return draw("mermaid", lang)
+
+
+def dot(lang: Lang = "fr") -> str:
+    """The lifecycle as Graphviz DOT text."""
+    return draw("dot", lang)

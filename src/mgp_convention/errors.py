@@ -16,12 +16,10 @@ True
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
 
 import attrs
 
-if TYPE_CHECKING:  # errors.py is imported by i18n.py: no import of it at run time
-    from mgp_convention.i18n import Lang, Message
+from mgp_convention.i18n import N_, Labelled, Lang, Message
 
 __all__ = [
     "ConventionError",
@@ -32,8 +30,11 @@ __all__ = [
     "FileWriteError",
     "InvalidValue",
     "LoadError",
+    "MissingData",
+    "MissingValue",
     "MoneyError",
     "Problem",
+    "TemplateProblem",
     "shown",
 ]
 
@@ -202,31 +203,113 @@ class LoadError(ConventionError, ValueError):
 class EventRefused(ConventionError):
     """A dated event the lifecycle refuses; nothing was changed.
 
-    ``event`` is the event's type, ``state`` the state it was refused in,
-    ``reason`` the unmet condition in plain words, ``article`` the rule.
-    ``index`` is the event's position in a file's ``events`` list, when replaying one.
+    ``event`` is the event's trigger (``formal_notice_sent``, ``termination:breach``),
+    ``state`` the code of the state it was refused in, ``reason`` the unmet condition,
+    ``article`` the rule. ``index`` is the event's position in a file's ``events`` list,
+    when replaying one. ``state_label`` and ``event_label`` say the state and the event
+    in words, for :meth:`render`.
     """
 
     def __init__(
         self,
         event: str,
         state: str,
-        reason: str,
+        reason: str | Message,
         *,
         article: str | None = None,
         index: int | None = None,
+        state_label: Labelled | None = None,
+        event_label: Labelled | None = None,
     ) -> None:
         self.event = event
         self.state = state
         self.reason = reason
         self.index = index
-        where = f"$.events[{index}]: " if index is not None else ""
+        self.state_label = state_label
+        self.event_label = event_label
         super().__init__(
-            f"{where}{event!r} refused in state {state!r}: {reason}",
+            Message(
+                N_("cannot record {event} (state: {state}): {reason}"),
+                {
+                    "event": event_label if event_label is not None else repr(event),
+                    "state": state_label if state_label is not None else repr(state),
+                    "reason": reason,
+                },
+            ),
             field=f"$.events[{index}]" if index is not None else None,
             article=article,
         )
 
+    def explain_reason(self, lang: Lang) -> str:
+        """The unmet condition alone, in ``lang``."""
+        return self.reason if isinstance(self.reason, str) else self.reason.render(lang)
+
+
+@attrs.frozen
+class MissingValue:
+    """A value a document needs and the file lacks: where it goes, and where it comes from.
+
+    ``field`` is the JSON path of the value in the convention file
+    (``$.experiment.reduced_usage_after``), ``placeholder`` the contract's placeholder it
+    fills (``[Date]``), ``article`` where that placeholder stands (``Art. 5 al. 5``),
+    ``words`` the contract's words around it, so that a reader knows which ``[Date]``
+    it is, and ``reason`` what is wrong when the value is there but cannot be used.
+    """
+
+    field: str
+    placeholder: str
+    article: str
+    words: str
+    reason: str | None = None
+
     def __str__(self) -> str:
-        text = self.message
-        return f"{text} ({self.article})" if self.article else text
+        why = self.reason or "no value in the file"
+        where = f"{self.article}: « {self.words} »"
+        return f"{self.field}: {why}, needed for {self.placeholder} ({where})"
+
+
+class MissingData(ConventionError, ValueError):
+    """A document that cannot be filled: ``missing`` lists **every** value it lacks.
+
+    ``kind`` is the document's kind (``convention``); nothing is written.
+    """
+
+    def __init__(self, kind: str, missing: Iterable[MissingValue]) -> None:
+        self.kind = kind
+        self.missing: tuple[MissingValue, ...] = tuple(missing)
+        first = self.missing[0] if self.missing else None
+        super().__init__(
+            "\n".join(str(m) for m in self.missing) or f"the {kind} lacks data",
+            field=first.field if first else None,
+            article=first.article if first else None,
+        )
+
+    def render(self, lang: Lang) -> str:
+        """Every missing value, one per line (in English until the catalogues say them)."""
+        return self.message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class TemplateProblem(ConventionError):
+    """A .docx template that cannot be used for a kind of document.
+
+    ``missing_tags`` are the tags the kind needs and the template lacks (the document
+    would leave out a value of the contract); ``unknown_tags`` the tags the template
+    uses and the kind does not provide; both empty when the template is not a .docx
+    file or its tags are malformed (the message says which).
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        template: str,
+        missing_tags: Iterable[str] = (),
+        unknown_tags: Iterable[str] = (),
+    ) -> None:
+        self.template = template
+        self.missing_tags: tuple[str, ...] = tuple(sorted(missing_tags))
+        self.unknown_tags: tuple[str, ...] = tuple(sorted(unknown_tags))
+        super().__init__(message, field=template)

@@ -484,7 +484,9 @@ class Termination(BreachEvent):
     @property
     def takes_effect_on(self) -> dt.date:
         """The date the termination takes effect: ``effective_on``, else ``notified_on``,
-        else ``on``."""
+        else ``on``; a judgment on the date it sets (``effective_on``, else its date)."""
+        if self.by is TerminatedBy.JUDGE:
+            return self.effective_on or self.on
         return self.effective_on or self.notified_on or self.on
 
 

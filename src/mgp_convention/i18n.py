@@ -38,8 +38,6 @@ from typing import Any, Final, Literal, Protocol, runtime_checkable
 
 import attrs
 
-from mgp_convention.errors import InvalidValue
-
 __all__ = [
     "DEFAULT_LANG",
     "LANGS",
@@ -87,6 +85,8 @@ def check_lang(lang: object) -> Lang:
     """
     if lang == "fr" or lang == "en":  # noqa: PLR1714 - narrows the type for mypy
         return lang
+    from mgp_convention.errors import InvalidValue  # noqa: PLC0415 - errors imports i18n
+
     raise InvalidValue(f"expected 'fr' or 'en', not {lang!r}", field="lang")
 
 

@@ -1,6 +1,6 @@
 """iCalendar export: every legal date of the conventions, in the agents' usual calendar.
 
-Each :class:`~mgp_convention.portfolio.LegalDate` becomes an all-day ``VEVENT`` (RFC
+Each :class:`~mgp_convention.legal_dates.LegalDate` becomes an all-day ``VEVENT`` (RFC
 5545, written with the ``icalendar`` package): its SUMMARY names the convention's
 reference and what the date means; its DESCRIPTION quotes the article that sets it.
 
@@ -50,8 +50,9 @@ import icalendar
 from mgp_convention import __version__
 from mgp_convention.calendar import ONE_DAY, PARIS, Lang, format_date, to_paris_date
 from mgp_convention.errors import DateError, InvalidValue
-from mgp_convention.lifecycle import Lifecycle, Status
-from mgp_convention.portfolio import LegalDate, legal_dates
+from mgp_convention.legal_dates import LegalDate, legal_dates
+from mgp_convention.lifecycle import Lifecycle
+from mgp_convention.values import Status
 
 __all__ = [
     "DEFAULT_NAME",
@@ -158,8 +159,9 @@ def _event(
     event.add("categories", ["mgp-convention", date.article])
     event.add("status", "CANCELLED" if void is not None else "CONFIRMED")
     event.add("transp", "TRANSPARENT")
-    event.add("x-mgp-convention-reference", convention.reference)
-    event.add("x-mgp-convention-date-key", date.key)
+    # Every text goes through icalendar's escaping (vText), the custom properties too.
+    event.add("x-mgp-convention-reference", icalendar.vText(convention.reference))
+    event.add("x-mgp-convention-date-key", icalendar.vText(date.key))
     return event
 
 
@@ -171,7 +173,7 @@ def legal_date_events(
     lang: Lang = "fr",
 ) -> list[icalendar.Event]:
     """One all-day ``VEVENT`` per legal date of the convention as it stands on ``on``
-    (:func:`~mgp_convention.portfolio.legal_dates`), in date order.
+    (:func:`~mgp_convention.legal_dates.legal_dates`), in date order.
 
     ``stamp``: when the export is made (``DTSTAMP``), an aware datetime.
     """

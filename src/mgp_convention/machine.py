@@ -1,316 +1,366 @@
 """The package's one ``transitions`` machine: states, triggers, guards, effects.
 
 This is the engine room of :mod:`mgp_convention.lifecycle`, which is the API to use.
-The eight states of RULES.md, one trigger per event type (and per termination
-ground), each guard a named rule of its article's module (:mod:`mgp_convention.articles`)
-wrapped as a :class:`Guard` with its citation, and the effects of an accepted event on
-a convention's plain record. The machine is built **once**, without a model
-(:func:`machine_definition`; ``auto_transitions=False``: a ``to_<state>`` shortcut would
-bypass every guard); each lifecycle triggers its events on its own record.
-The state diagram (:func:`diagram`, :func:`mermaid`, :func:`dot`) is read from it.
+The machine is the **only** evaluator of the lifecycle:
+
+- one trigger per event type (and per termination ground), and the time-driven
+  triggers the lifecycle fires when a date is asked (:data:`TIME_TRIGGERS`: the planned
+  start passed, a termination reaching its effective date, the end date passed);
+- each rule is a :class:`Guard` — a condition of the machine that cites its article and,
+  when it refuses, records *why* on the model, so that refusals need no second table;
+  conditions that only choose a destination are routes (:class:`Route`);
+- the effects of an accepted event are ``after`` callbacks of its transitions (and
+  ``before`` ones where the source state matters); when the breaches change, the
+  internal trigger ``breaches_settled`` moves the convention between ``in_breach``,
+  ``remedy_period`` and its *return state* (RULES.md, "Breaches").
+
+It is built **once**, without a model; each lifecycle triggers events on its own plain
+:class:`Record` (``transitions.Event.trigger(model, …)``), so that no ``Machine`` is
+built per convention (``benchmarks/bench_lifecycle.py`` compares with one machine per
+convention). ``auto_transitions=False``: a ``to_<state>`` shortcut would bypass every
+guard. The state diagram is drawn by ``transitions``' own graph support
+(:func:`mermaid`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import enum
-from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, Any, Final, Generic, TypeVar
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any, Final, Generic, TypeVar
 
 import attrs
-from transitions import Machine, Transition
+from transitions import Machine
 
-from mgp_convention import diagram as _diagram
+from mgp_convention.advisories import Advisory
+from mgp_convention.articles import art03_procurement
 from mgp_convention.articles.art02_duration import (
     ART2_IN_FORCE,
     ART2_SIGNATURE,
     SIGNATORIES,
     effective_date,
-    party_not_signed_yet,
+    signature_refusal,
 )
 from mgp_convention.articles.art05_calendar import ART5_DURATION
 from mgp_convention.articles.art05_delays import (
     ART5_NOT_READY,
-    experiment_may_start,
-    not_ready_termination,
+    DEFAULT_NOT_READY_OPTIONS,
+    NOT_READY_WITHOUT_NOTICE,
+    NotReadyOptions,
+    not_ready_without_notice_refusal,
+    ready_breach_refusal,
+    start_refusal,
 )
 from mgp_convention.articles.art09_sanctions import (
     ART9_HEARING,
-    ART9_SANCTION,
+    ART9_STOP,
+    DEFAULT_SANCTION_OPTIONS,
     Art9Step,
     SanctionOptions,
-    sanction_procedure_done,
-    sanction_remedy_period_run_out,
+    sanction_refusal,
 )
 from mgp_convention.articles.art11_amendments import (
     ART11_AMENDMENT,
     Terms,
     amendment_acceptable,
 )
+from mgp_convention.articles.art12_breaches import (
+    notice_refusal,
+    remedy_refusal,
+    thirty_days_refusal,
+)
 from mgp_convention.articles.art12_remedy import (
+    ART12_REMEDY,
+    DEFAULT_REMEDY_OPTIONS,
     RemedyDeadline,
     RemedyOptions,
     remedy_deadline,
 )
 from mgp_convention.articles.art12_termination import (
-    ART12_REMEDY,
     ART12_TERMINATION,
-    breach_deadline_passed,
-    interruption_reason_given,
-    remedy_in_time,
+    BREACH_TERMINATION_WITHOUT_ART9,
+    FORCE_MAJEURE,
+    GENERAL_INTEREST_BY_BENEFICIARY,
+    GROUND_CITATIONS,
+    INTERRUPTION_WITH_OPEN_BREACH,
+    TERMINATION_AFTER_LATE_REMEDY,
+    TERMINATION_WITHOUT_NOTIFICATION_DATE,
+    effect_refusal,
+    is_unilateral,
+    reason_refusal,
+    who_refusal,
 )
 from mgp_convention.citations import Citation
 from mgp_convention.errors import ConventionError
 from mgp_convention.events import (
     AmendmentSigned,
+    BeneficiaryReady,
+    BreachEvent,
     BreachRecorded,
     BreachRemedied,
     DelayCause,
     DelayReported,
     Event,
     ExperimentStarted,
+    ExperimentStopped,
     FormalNoticeSent,
     Ground,
     JustificationsExamined,
+    Obligation,
     Party,
+    ProcurementUnsuccessful,
     RepresentativesHeard,
     Signature,
+    TerminatedBy,
     Termination,
 )
-
-if TYPE_CHECKING:  # the values of the API, built by lifecycle.py from a record
-    from mgp_convention.lifecycle import HistoryEntry
+from mgp_convention.i18n import N_, Lang, Message, gettext_in
+from mgp_convention.states import (
+    BREACH_STATES,
+    IN_FORCE_STATES,
+    RETURN_STATES,
+    STATE_OF,
+    State,
+)
+from mgp_convention.values import Breach, BreachClosure, HistoryEntry
 
 __all__ = [
-    "ABOUT",
-    "BREACH_STATES",
-    "EFFECTS",
     "EVENT_TRIGGERS",
-    "FINAL_STATES",
     "GUARDS",
     "MACHINE",
-    "SOURCES",
-    "STATE_OF",
-    "TABLE",
-    "TIME_TRIGGER",
+    "SETTLE",
+    "TIME_TRIGGERS",
     "TRIGGERS_FROM",
-    "TRIGGER_CITATIONS",
     "Guard",
+    "Options",
     "Record",
-    "State",
-    "diagram",
-    "dot",
+    "Route",
+    "Tick",
+    "Trigger",
     "machine_definition",
-    "mermaid",
     "trigger_of",
 ]
 
 
-# --- states ------------------------------------------------------------------------------
+# --- options ---------------------------------------------------------------------------------
 
 
-class State(enum.StrEnum):
-    """The eight states of RULES.md; ``label_fr`` is the French label."""
+@attrs.frozen
+class Options:
+    """The readings a lawyer can choose (each **Default** of RULES.md): how the thirty
+    days are counted, how Art. 9 and Art. 5 al. 3 are read."""
 
-    DRAFT = "draft"
-    SIGNED = "signed"
-    DELAYED = "delayed"
-    EXPERIMENTING = "experimenting"
-    IN_BREACH = "in_breach"
-    REMEDY_PERIOD = "remedy_period"
-    TERMINATED = "terminated"
-    ENDED = "ended"
-
-    @property
-    def label_fr(self) -> str:
-        """The French label (``"délai de remédiation"``)."""
-        return _LABELS_FR[self]
-
-    @property
-    def final(self) -> bool:
-        """Whether nothing can follow this state (``terminated``, ``ended``)."""
-        return self in FINAL_STATES
+    remedy: RemedyOptions = DEFAULT_REMEDY_OPTIONS
+    sanction: SanctionOptions = DEFAULT_SANCTION_OPTIONS
+    not_ready: NotReadyOptions = DEFAULT_NOT_READY_OPTIONS
 
 
-_LABELS_FR: Final[Mapping[State, str]] = {
-    State.DRAFT: "en attente de signature",
-    State.SIGNED: "signée",
-    State.DELAYED: "en retard",
-    State.EXPERIMENTING: "en expérimentation",
-    State.IN_BREACH: "en manquement",
-    State.REMEDY_PERIOD: "délai de remédiation",
-    State.TERMINATED: "résiliée",
-    State.ENDED: "terminée",
-}
-FINAL_STATES: Final = frozenset({State.TERMINATED, State.ENDED})
-BREACH_STATES: Final = frozenset({State.IN_BREACH, State.REMEDY_PERIOD})
-STATE_OF: Final[Mapping[str, State]] = {state.value: state for state in State}
-# The machine knows states by their plain string value.
-_DRAFT, _SIGNED, _DELAYED, _EXPERIMENTING = "draft", "signed", "delayed", "experimenting"
-_IN_BREACH, _REMEDY, _TERMINATED, _ENDED = "in_breach", "remedy_period", "terminated", "ended"
-_NON_FINAL: Final = (_DRAFT, _SIGNED, _DELAYED, _EXPERIMENTING, _IN_BREACH, _REMEDY)
-_IN_FORCE: Final = (_SIGNED, _DELAYED, _EXPERIMENTING, _IN_BREACH, _REMEDY)
-_BEFORE_BREACH: Final = (_SIGNED, _DELAYED, _EXPERIMENTING)
+DEFAULT_OPTIONS: Final = Options()
 
 
-# --- the triggers: the event vocabulary, one trigger per termination ground ---------------
+# --- the triggers ----------------------------------------------------------------------------
 
-#: The termination trigger of each ground (``termination:breach``…).
 _TERMINATION_TRIGGERS: Final[Mapping[Ground, str]] = {
-    ground: f"termination:{ground.value}"
-    for ground in (Ground.INTERRUPTION, Ground.NOT_READY, Ground.BREACH, Ground.SANCTION)
+    ground: f"termination:{ground.value}" for ground in Ground
 }
 #: The trigger of each event class. A file's event only ever runs the trigger this fixed
 #: table gives for its class (and, for a termination, its ground): nothing is looked up
 #: by name from file content.
 _TRIGGER_OF_CLASS: Final[Mapping[type[Event], str]] = {
-    Signature: "signature",
-    DelayReported: "delay_reported",
-    ExperimentStarted: "experiment_started",
-    BreachRecorded: "breach_recorded",
-    FormalNoticeSent: "formal_notice_sent",
-    BreachRemedied: "breach_remedied",
-    JustificationsExamined: "justifications_examined",
-    RepresentativesHeard: "representatives_heard",
-    AmendmentSigned: "amendment_signed",
+    cls: cls.type
+    for cls in (
+        Signature,
+        DelayReported,
+        BeneficiaryReady,
+        ExperimentStarted,
+        BreachRecorded,
+        FormalNoticeSent,
+        BreachRemedied,
+        JustificationsExamined,
+        RepresentativesHeard,
+        ExperimentStopped,
+        ProcurementUnsuccessful,
+        AmendmentSigned,
+    )
 }
 #: Every trigger an event can run, in the order of RULES.md.
 EVENT_TRIGGERS: Final[tuple[str, ...]] = (
     *_TRIGGER_OF_CLASS.values(),
     *_TERMINATION_TRIGGERS.values(),
 )
-#: The time-driven transition (no event): the day after the end date, Art. 2.
-TIME_TRIGGER: Final = "end_date_passed"
+#: The internal trigger that follows the breaches (in_breach / remedy_period / return).
+SETTLE: Final = "breaches_settled"
+#: The time-driven triggers, in the order the lifecycle fires them for a date.
+PLANNED_START_PASSED: Final = "planned_start_passed"
+TERMINATION_TAKES_EFFECT: Final = "termination_takes_effect"
+END_DATE_PASSED: Final = "end_date_passed"
+TIME_TRIGGERS: Final = (PLANNED_START_PASSED, TERMINATION_TAKES_EFFECT, END_DATE_PASSED)
 
 
 def trigger_of(event: Event) -> str | None:
     """The trigger ``event`` runs (``termination:<ground>`` for a termination), or ``None``."""
     if type(event) is Termination:
-        return _TERMINATION_TRIGGERS.get(event.ground)
+        return _TERMINATION_TRIGGERS[event.ground]
     return _TRIGGER_OF_CLASS.get(type(event))
 
 
-#: What each trigger is, in words, and the article that says when it can happen.
-ABOUT: Final[Mapping[str, tuple[str, Citation]]] = {
-    "signature": ("a signature", ART2_SIGNATURE),
-    "delay_reported": ("a delay report", ART5_NOT_READY),
-    "experiment_started": ("the start of the experiment", ART5_DURATION),
-    "breach_recorded": ("a breach", ART12_TERMINATION),
-    "formal_notice_sent": ("a formal notice", ART12_REMEDY),
-    "breach_remedied": ("a remedy", ART12_REMEDY),
-    "justifications_examined": ("the examination of the justifications", ART9_HEARING),
-    "representatives_heard": ("the hearing of the representatives", ART9_HEARING),
-    "amendment_signed": ("an amendment", ART11_AMENDMENT),
-    "termination:interruption": ("a termination to interrupt the experiment", ART12_TERMINATION),
-    "termination:not_ready": ("a termination for not being ready", ART5_NOT_READY),
-    "termination:breach": ("a termination for breach", ART12_TERMINATION),
-    "termination:sanction": ("a termination as a sanction", ART9_SANCTION),
-    TIME_TRIGGER: ("the end of the convention", ART2_IN_FORCE),
-}
-#: The citation of each trigger: the article that says when it can happen.
-TRIGGER_CITATIONS: Final[Mapping[str, Citation]] = {
-    trigger: citation for trigger, (_, citation) in ABOUT.items()
+_WORDS: Final[Mapping[str, str]] = {
+    "signature": N_("a signature"),
+    "delay_reported": N_("a delay report"),
+    "beneficiary_ready": N_("the beneficiary's readiness"),
+    "experiment_started": N_("the start of the experiment"),
+    "breach_recorded": N_("a breach"),
+    "formal_notice_sent": N_("a formal notice"),
+    "breach_remedied": N_("a remedy"),
+    "justifications_examined": N_("the examination of the justifications"),
+    "representatives_heard": N_("the hearing of the representatives"),
+    "experiment_stopped": N_("the end of the experiment (Art. 9)"),
+    "procurement_unsuccessful": N_("an unsuccessful procurement"),
+    "amendment_signed": N_("an amendment"),
+    "termination": N_("a termination on ground {ground}"),
+    SETTLE: N_("the breaches settled"),
+    PLANNED_START_PASSED: N_("the planned start passed"),
+    TERMINATION_TAKES_EFFECT: N_("the termination takes effect"),
+    END_DATE_PASSED: N_("the end date passed"),
 }
 
 
-# --- the model transitions drives ----------------------------------------------------------
+@attrs.frozen
+class Trigger:
+    """A trigger, with its words for people (:meth:`label`)."""
+
+    name: str
+
+    def label(self, lang: Lang) -> str:
+        """The trigger in words: « une mise en demeure », "a termination on ground breach"."""
+        kind, _, ground = self.name.partition(":")
+        if ground:
+            return Message(_WORDS[kind], {"ground": Ground(ground)}).render(lang)
+        return gettext_in(lang, _WORDS[self.name])
+
+
+# --- the model transitions drives ------------------------------------------------------------
+
+
+@attrs.frozen
+class Tick:
+    """The clock of a time-driven trigger: the date it is fired for."""
+
+    on: dt.date
 
 
 class Record:
     """The plain, mutable model the machine drives (``transitions`` sets ``state`` on it).
 
     It holds the facts the guards read. It is private: the typed API exposes frozen
-    values (:class:`Status`, :class:`HistoryEntry`) built from it. ``__slots__`` is safe
-    here because the machine has no models: nothing but ``state`` is ever set on it by
-    ``transitions`` (``Machine.add_model`` would set trigger methods, and fail).
+    values (:class:`~mgp_convention.values.Status`…) built from it. An event is tried on
+    a :meth:`copy`, which replaces the record only once the event is accepted: a refused
+    event changes nothing. ``__slots__`` is safe because the machine has no models
+    (``Machine.add_model`` would set trigger methods on it).
     """
 
     __slots__ = (
-        "beneficiary_delay",
-        "breach",
+        "advisories",
+        "breaches",
         "deadline",
+        "delay_cause",
         "effective_date",
         "history",
         "last_on",
-        "last_remedied",
-        "pending_deadline",
+        "options",
+        "ready_declared",
         "refusal",
-        "remedy_options",
-        "remembered",
-        "sanction_options",
+        "return_state",
         "signatures",
         "started_on",
         "state",
-        "steps",
+        "stopped_on",
         "termination",
         "terms",
         "versions",
     )
 
-    def __init__(
-        self, terms: Terms, remedy_options: RemedyOptions, sanction_options: SanctionOptions
-    ) -> None:
-        self.state: str = _DRAFT
-        self.remedy_options = remedy_options
-        self.sanction_options = sanction_options
+    def __init__(self, terms: Terms, options: Options) -> None:
+        self.state: str = State.DRAFT.value
+        self.options = options
         self.terms = terms
-        self.versions: list[Terms] = [terms]
+        self.versions: tuple[Terms, ...] = (terms,)
         self.signatures: dict[Party, dt.date] = {}
         self.effective_date: dt.date | None = None
-        self.beneficiary_delay = False
+        # The latest delay report's cause, and whether the beneficiary declared itself
+        # ready since (Art. 5 al. 3: the latest report decides the current cause).
+        self.delay_cause: DelayCause | None = None
+        self.ready_declared = False
         self.started_on: dt.date | None = None
-        # The open breach (Art. 9, 12): recorded, where a remedy leads back, the deadline
-        # computed when the formal notice was sent, the Art. 9 steps done.
-        self.breach: BreachRecorded | None = None
-        self.remembered: str | None = None
-        self.deadline: RemedyDeadline | None = None
-        self.steps: dict[Art9Step, dt.date] = {}
-        # The last breach remedied, with its deadline (for the Art. 12 indemnity).
-        self.last_remedied: tuple[BreachRecorded, RemedyDeadline | None] | None = None
+        self.stopped_on: dt.date | None = None
+        self.breaches: dict[str, Breach] = {}
+        self.return_state: str | None = None
         self.termination: Termination | None = None
         self.last_on: dt.date | None = None
-        self.history: list[HistoryEntry] = []
-        # Scratch, set by guards during one event and cleared after it.
-        self.refusal: tuple[Guard[Any], str] | None = None
-        self.pending_deadline: RemedyDeadline | None = None
+        self.history: tuple[HistoryEntry, ...] = ()
+        # Scratch, for one trigger: the first refusal, the advisories, a deadline computed.
+        self.refusal: tuple[Guard[Any], Message] | None = None
+        self.advisories: list[Advisory] = []
+        self.deadline: RemedyDeadline | None = None
+
+    def copy(self) -> Record:
+        """A copy whose changes leave this record as it is."""
+        twin = Record.__new__(Record)
+        for name in Record.__slots__:
+            setattr(twin, name, getattr(self, name))
+        twin.signatures = dict(self.signatures)
+        twin.breaches = dict(self.breaches)
+        twin.advisories = []
+        twin.refusal = None
+        twin.deadline = None
+        return twin
+
+    # -- facts the guards read --
 
     @property
-    def deadline_date(self) -> dt.date | None:
-        return None if self.deadline is None else self.deadline.expires_on
+    def open_breaches(self) -> list[Breach]:
+        """The open breaches, in order of recording."""
+        return [breach for breach in self.breaches.values() if breach.open]
+
+    @property
+    def beneficiary_is_the_cause(self) -> bool:
+        """Whether the current cause of the delay is the beneficiary (Art. 5 al. 3)."""
+        return self.delay_cause is DelayCause.BENEFICIARY and not self.ready_declared
+
+    @property
+    def started_or_stopped(self) -> bool:
+        """Whether the experiment started, or was stopped under Art. 9."""
+        return self.started_on is not None or self.stopped_on is not None
 
 
-# --- guards: named rules of the articles, as machine conditions ---------------------------
+# --- guards and routes ------------------------------------------------------------------------
 
 E = TypeVar("E", bound=Event)
 
 
 @attrs.frozen
 class Guard(Generic[E]):
-    """A named rule guarding a transition, with its citation.
+    """A rule guarding a transition, with its citation.
 
-    ``check(record, event)`` returns the unmet condition in plain words, or ``None``.
-    ``content``: the rule judges the event's own content (a party, a reason, the
-    changes) rather than the situation on its date; :meth:`Lifecycle.allowed_events`
-    assumes well-formed content and skips such rules.
-
-    Called by the machine as a condition, it records its refusal on the record.
+    ``check(record, event)`` returns why the rule is not met (a
+    :class:`~mgp_convention.i18n.Message`), or ``None``. Called by the machine as a
+    condition, it records its refusal on the record and answers whether it is met.
     """
 
     name: str
     citation: Citation
-    check: Callable[[Record, E], str | None] = attrs.field(repr=False)
-    content: bool = False
+    check: Callable[[Record, E], Message | None] = attrs.field(repr=False)
 
     def __call__(self, record: Record, event: E) -> bool:
         reason = self.check(record, event)
         if reason is None:
             return True
-        record.refusal = (self, reason)
+        if record.refusal is None:
+            record.refusal = (self, reason)
         return False
 
 
 @attrs.frozen
-class _Route:
+class Route:
     """A condition that chooses the destination (not a rule: it refuses nothing)."""
 
     name: str
@@ -320,8 +370,237 @@ class _Route:
         return self.test(record, event)
 
 
-def _party_check(record: Record, event: Signature) -> str | None:
-    return party_not_signed_yet(event.party, record.signatures)
+def _breach(record: Record, event: BreachEvent) -> Breach:
+    """The breach an event names (its label is resolved before the machine runs)."""
+    assert event.breach is not None  # noqa: S101 - resolved by the lifecycle
+    return record.breaches[event.breach]
+
+
+def _pending(record: Record, _event: Event) -> Message | None:
+    termination = record.termination
+    if termination is None:
+        return None
+    return Message(
+        N_(
+            "a termination was decided on {on}, taking effect on {effective}: meanwhile only "
+            "the Art. 9 steps and remedies can be recorded"
+        ),
+        {"on": termination.on, "effective": termination.takes_effect_on},
+    )
+
+
+def _party(record: Record, event: Signature) -> Message | None:
+    return signature_refusal(event.party, record.signatures)
+
+
+def _start(record: Record, event: ExperimentStarted) -> Message | None:
+    return start_refusal(event.on, record.effective_date)
+
+
+def _before_start(record: Record, _event: Event) -> Message | None:
+    if record.started_on is not None:
+        return Message(N_("the experiment started on {on}"), {"on": record.started_on})
+    if record.stopped_on is not None:
+        return Message(N_("the experiment was stopped on {on}"), {"on": record.stopped_on})
+    return None
+
+
+def _label_free(record: Record, event: BreachRecorded) -> Message | None:
+    if event.breach in record.breaches:
+        return Message(
+            N_("the label {breach} is already used by another breach: give another one"),
+            {"breach": event.breach},
+        )
+    return None
+
+
+def _ready_breach(record: Record, event: BreachRecorded) -> Message | None:
+    if event.obligation is not Obligation.READY_ON_PLANNED_DATE:
+        return None
+    return ready_breach_refusal(
+        event.on,
+        planned_start=record.terms.experiment.indicative_start,
+        started=record.started_or_stopped,
+        beneficiary_may_be_the_cause=record.beneficiary_is_the_cause
+        or (record.delay_cause is None and not record.ready_declared),
+    )
+
+
+def _notice(record: Record, event: FormalNoticeSent) -> Message | None:
+    """The notice's breach must be open without a notice; its deadline is computed here,
+    once, and kept by the effect if the event is accepted."""
+    breach = _breach(record, event)
+    refused = notice_refusal(
+        breach.label,
+        open_=breach.open,
+        notice_sent_on=None if breach.notice is None else breach.notice.on,
+    )
+    if refused is not None:
+        return refused
+    options = record.options.remedy
+    try:
+        if options.count_from == "receipt":
+            options = attrs.evolve(options, received_on=event.received_on)
+        record.deadline = remedy_deadline(event.on, options)
+    except ConventionError as err:
+        return Message(N_("the remedy deadline cannot be computed: {error}"), {"error": err.text})
+    return None
+
+
+def _remedy(record: Record, event: BreachRemedied) -> Message | None:
+    breach = _breach(record, event)
+    return remedy_refusal(breach.label, open_=breach.open)
+
+
+def _step(record: Record, event: BreachEvent) -> Message | None:
+    breach = _breach(record, event)
+    if breach.still_a_ground:
+        return None
+    return Message(
+        N_("breach {breach} was remedied in time: it is no longer a ground for a sanction"),
+        {"breach": breach.label},
+    )
+
+
+def _thirty_days(record: Record, breach: Breach, on: dt.date) -> Message | None:
+    return thirty_days_refusal(
+        breach.label,
+        on,
+        notice_sent_on=None if breach.notice is None else breach.notice.on,
+        deadline=breach.deadline_date,
+        remedied_on=breach.remedied_on,
+        late=breach.late,
+        accepted_late=breach.accepted_late,
+    )
+
+
+def _sanction(record: Record, breach: Breach, on: dt.date) -> Message | None:
+    if not breach.still_a_ground:
+        return _thirty_days(record, breach, on)
+    return sanction_refusal(
+        breach.label,
+        on,
+        steps=breach.steps,
+        notice_sent_on=None if breach.notice is None else breach.notice.on,
+        deadline=breach.deadline_date,
+        remedied_on=breach.remedied_on,
+        late=breach.late,
+        accepted_late=breach.accepted_late,
+        options=record.options.sanction,
+    )
+
+
+def _stop(record: Record, event: ExperimentStopped) -> Message | None:
+    breach = _breach(record, event)
+    if breach.closed_as == BreachClosure.SANCTIONED:
+        return Message(
+            N_("breach {breach} was already closed by an Art. 9 decision"),
+            {"breach": breach.label},
+        )
+    return _sanction(record, breach, event.on)
+
+
+def _amendment(record: Record, event: AmendmentSigned) -> Message | None:
+    return amendment_acceptable(event.on, record.terms, event.changes)
+
+
+def _who(_record: Record, event: Termination) -> Message | None:
+    return who_refusal(event.ground, event.by)
+
+
+def _reason(_record: Record, event: Termination) -> Message | None:
+    return reason_refusal(event.ground, event.by, event.reason)
+
+
+def _effect(record: Record, event: Termination) -> Message | None:
+    return effect_refusal(event.takes_effect_on, record.terms.end_date)
+
+
+def _named_breach(record: Record, event: Termination) -> Breach | None:
+    return None if event.breach is None else record.breaches.get(event.breach)
+
+
+def _breach_ground(record: Record, event: Termination) -> Message | None:
+    """Art. 12 al. 1–2: the named breach's thirty days ran out, without a remedy in time."""
+    if event.by is TerminatedBy.JUDGE:
+        return None
+    return _thirty_days(record, _breach(record, event), event.on)
+
+
+def _sanction_ground(record: Record, event: Termination) -> Message | None:
+    """Art. 9 (and, by default, Art. 12): both steps, and the thirty days ran out."""
+    if event.by is TerminatedBy.JUDGE:
+        return None
+    return _sanction(record, _breach(record, event), event.on)
+
+
+def _not_ready_ground(record: Record, event: Termination) -> Message | None:
+    """Art. 5 al. 3 with Art. 12: a ``ready_on_planned_date`` breach whose thirty days ran
+    out (or, with ``NotReadyOptions(notice_required=False)``, version 1's reading)."""
+    if event.by is TerminatedBy.JUDGE:
+        return None
+    refused = _not_ready_with_notice(record, event)
+    named = _named_breach(record, event)
+    not_ready_breach = (
+        named is None or named.recorded.obligation is Obligation.READY_ON_PLANNED_DATE
+    )
+    if refused is None or record.options.not_ready.notice_required or not not_ready_breach:
+        return refused
+    without = not_ready_without_notice_refusal(
+        event.on,
+        planned_start=record.terms.experiment.indicative_start,
+        started=record.started_or_stopped,
+        beneficiary_is_the_cause=record.beneficiary_is_the_cause,
+    )
+    return None if without is None else refused
+
+
+def _not_ready_with_notice(record: Record, event: Termination) -> Message | None:
+    breach = _named_breach(record, event)
+    if breach is None:
+        return Message(
+            N_(
+                "no breach ready_on_planned_date is named: record the breach, send its formal "
+                "notice and let its thirty days run out (Art. 12)"
+            )
+        )
+    if breach.recorded.obligation is not Obligation.READY_ON_PLANNED_DATE:
+        return Message(
+            N_("breach {breach} is about another obligation than being ready on the planned date"),
+            {"breach": breach.label},
+        )
+    return _thirty_days(record, breach, event.on)
+
+
+def _guard(
+    name: str, citation: Citation, check: Callable[[Record, Any], Message | None]
+) -> Guard[Any]:
+    return Guard(name, citation, check)
+
+
+_G_PENDING = _guard("no_termination_pending", ART12_TERMINATION, _pending)
+_G_PARTY = _guard("party_may_sign", ART2_SIGNATURE, _party)
+_G_START = _guard("convention_in_effect", ART2_SIGNATURE, _start)
+_G_BEFORE_START = _guard("experiment_not_started", ART5_DURATION, _before_start)
+_G_LABEL = _guard("breach_label_free", ART12_TERMINATION, _label_free)
+_G_READY = _guard("ready_breach_possible", ART5_NOT_READY, _ready_breach)
+_G_NOTICE = _guard("notice_possible", ART12_REMEDY, _notice)
+_G_REMEDY = _guard("breach_open", ART12_REMEDY, _remedy)
+_G_STEP = _guard("breach_still_a_ground", ART9_HEARING, _step)
+_G_STOP = _guard("stop_possible", ART9_STOP, _stop)
+_G_AMENDMENT = _guard("amendment_acceptable", ART11_AMENDMENT, _amendment)
+_G_EFFECT = _guard("takes_effect_before_the_end", ART2_IN_FORCE, _effect)
+_G_WHO: Final[Mapping[Ground, Guard[Any]]] = {
+    ground: _guard("may_terminate", GROUND_CITATIONS[ground], _who) for ground in Ground
+}
+_G_REASON: Final[Mapping[Ground, Guard[Any]]] = {
+    ground: _guard("reason_stated", GROUND_CITATIONS[ground], _reason) for ground in Ground
+}
+_G_GROUND: Final[Mapping[Ground, Guard[Any]]] = {
+    Ground.BREACH: _guard("thirty_days_run_out", ART12_REMEDY, _breach_ground),
+    Ground.SANCTION: _guard("sanction_possible", ART9_HEARING, _sanction_ground),
+    Ground.NOT_READY: _guard("not_ready_ground", ART5_NOT_READY, _not_ready_ground),
+}
 
 
 def _completes(record: Record, event: Signature) -> bool:
@@ -329,89 +608,255 @@ def _completes(record: Record, event: Signature) -> bool:
     return all(party in signed or party is event.party for party in SIGNATORIES)
 
 
-def _start_check(record: Record, event: ExperimentStarted) -> str | None:
-    return experiment_may_start(event.on, record.effective_date)
+_R_COMPLETES = Route("all parties signed", _completes)
+_R_DEFINITIVE = Route(
+    "definitive",
+    lambda _record, event: art03_procurement.lapses(definitive=event.definitive),
+)
+_R_NOW = Route("takes effect now", lambda _record, event: event.takes_effect_on <= event.on)
+_R_NO_NOTICE_YET = Route(
+    "a breach open without notice",
+    lambda record, _event: any(b.notice is None for b in record.open_breaches),
+)
+_R_ALL_NOTIFIED = Route(
+    "every open breach had its notice",
+    lambda record, _event: (
+        bool(record.open_breaches) and all(b.notice is not None for b in record.open_breaches)
+    ),
+)
+_R_NONE_OPEN = Route("no breach open", lambda record, _event: not record.open_breaches)
+_R_START_PASSED = Route(
+    "the planned start passed, not started",
+    lambda record, tick: (
+        not record.started_or_stopped and tick.on > record.terms.experiment.indicative_start
+    ),
+)
+_R_RETURNS_SIGNED = Route(
+    "return state signed", lambda record, _tick: record.return_state == State.SIGNED
+)
+_R_TERMINATION_DUE = Route(
+    "the termination's effective date",
+    lambda record, tick: (
+        record.termination is not None and tick.on >= record.termination.takes_effect_on
+    ),
+)
+_R_AFTER_END = Route("after the end date", lambda record, tick: tick.on > record.terms.end_date)
+_R_START_LATER = Route(
+    "the amended planned start is later, no delay reported",
+    lambda record, event: (
+        record.delay_cause is None
+        and not record.started_or_stopped
+        and (event.changes.indicative_start or record.terms.experiment.indicative_start) >= event.on
+    ),
+)
 
 
-def _deadline_check(record: Record, event: FormalNoticeSent) -> str | None:
-    """Compute the remedy deadline once, when the notice is sent (kept if accepted)."""
-    options = record.remedy_options
-    try:
-        if options.count_from == "receipt":
-            options = attrs.evolve(options, received_on=event.received_on)
-        record.pending_deadline = remedy_deadline(event.on, options)
-    except ConventionError as err:
-        return f"the remedy deadline cannot be computed: {err}"
-    return None
+def _returns_to(state: State) -> Route:
+    return Route(f"return state {state.value}", lambda record, _e: record.return_state == state)
 
-
-def _remedy_check(record: Record, event: BreachRemedied) -> str | None:
-    return remedy_in_time(event.on, record.deadline_date, accepted_late=event.accepted_late)
-
-
-def _amendment_check(record: Record, event: AmendmentSigned) -> str | None:
-    return amendment_acceptable(event.on, record.terms, event.changes)
-
-
-def _interruption_check(_record: Record, event: Termination) -> str | None:
-    return interruption_reason_given(event.reason)
-
-
-def _not_ready_check(record: Record, event: Termination) -> str | None:
-    return not_ready_termination(
-        event.on,
-        planned_start=record.terms.experiment.indicative_start,
-        beneficiary_delay_recorded=record.beneficiary_delay,
-    )
-
-
-def _breach_check(record: Record, event: Termination) -> str | None:
-    return breach_deadline_passed(event.on, record.deadline_date)
-
-
-def _steps_check(record: Record, _event: Termination) -> str | None:
-    return sanction_procedure_done(record.steps)
-
-
-def _sanction_period_check(record: Record, event: Termination) -> str | None:
-    return sanction_remedy_period_run_out(event.on, record.deadline_date, record.sanction_options)
-
-
-_G_PARTY = Guard("party_not_signed_yet", ART2_SIGNATURE, _party_check, content=True)
-_G_START = Guard("experiment_may_start", ART2_SIGNATURE, _start_check)
-_G_DEADLINE = Guard("remedy_deadline_computable", ART12_REMEDY, _deadline_check, content=True)
-_G_REMEDY = Guard("remedy_in_time", ART12_REMEDY, _remedy_check)
-_G_AMENDMENT = Guard("amendment_acceptable", ART11_AMENDMENT, _amendment_check, content=True)
-_G_REASON = Guard("interruption_reason_given", ART12_TERMINATION, _interruption_check, content=True)
-_G_NOT_READY = Guard("not_ready_termination", ART5_NOT_READY, _not_ready_check)
-_G_BREACH = Guard("breach_deadline_passed", ART12_REMEDY, _breach_check)
-_G_STEPS = Guard("sanction_procedure_done", ART9_HEARING, _steps_check)
-_G_SANCTION_PERIOD = Guard("sanction_remedy_period_run_out", ART9_SANCTION, _sanction_period_check)
-_R_COMPLETES = _Route("all parties signed", _completes)
 
 #: Every guard of the machine, by name.
 GUARDS: Final[Mapping[str, Guard[Any]]] = {
     guard.name: guard
     for guard in (
+        _G_PENDING,
         _G_PARTY,
         _G_START,
-        _G_DEADLINE,
+        _G_BEFORE_START,
+        _G_LABEL,
+        _G_READY,
+        _G_NOTICE,
         _G_REMEDY,
+        _G_STEP,
+        _G_STOP,
         _G_AMENDMENT,
-        _G_REASON,
-        _G_NOT_READY,
-        _G_BREACH,
-        _G_STEPS,
-        _G_SANCTION_PERIOD,
+        _G_EFFECT,
+        *_G_GROUND.values(),
+        _G_WHO[Ground.BREACH],
+        _G_REASON[Ground.BREACH],
     )
 }
 
 
-def _remembered(state: str) -> _Route:
-    return _Route(f"remembered = {state}", lambda record, _event: record.remembered == state)
+# --- effects: after callbacks ------------------------------------------------------------------
 
 
-# --- the one machine ----------------------------------------------------------------------
+def _settle(record: Record, _event: Any) -> None:
+    """Let the machine move between the breach states and the return state."""
+    if STATE_OF[record.state] in BREACH_STATES:
+        MACHINE.events[SETTLE].trigger(record, record, None)
+
+
+def _close_ready_breaches(record: Record, on: dt.date) -> None:
+    """Readiness or a start counts as the remedy of an open ``ready_on_planned_date``
+    breach on that date (late if after its deadline)."""
+    for label, breach in list(record.breaches.items()):
+        if breach.open and breach.recorded.obligation is Obligation.READY_ON_PLANNED_DATE:
+            record.breaches[label] = attrs.evolve(
+                breach, remedied_on=on, closed_as=BreachClosure.REMEDIED, closed_on=on
+            )
+
+
+def _on_signature(record: Record, event: Signature) -> None:
+    record.signatures[event.party] = event.on
+    record.effective_date = effective_date(record.signatures)
+
+
+def _on_delay(record: Record, event: DelayReported) -> None:
+    record.delay_cause = event.cause
+    record.ready_declared = False
+
+
+def _on_delay_in_breach(record: Record, _event: DelayReported) -> None:
+    record.return_state = State.DELAYED.value
+
+
+def _on_ready(record: Record, event: BeneficiaryReady) -> None:
+    record.ready_declared = True
+    _close_ready_breaches(record, event.on)
+
+
+def _on_start(record: Record, event: ExperimentStarted) -> None:
+    record.started_on = event.on
+    _close_ready_breaches(record, event.on)
+
+
+def _on_start_in_breach(record: Record, _event: ExperimentStarted) -> None:
+    record.return_state = State.EXPERIMENTING.value
+
+
+def _remember_return(record: Record, _event: BreachRecorded) -> None:
+    record.return_state = record.state
+
+
+def _on_breach(record: Record, event: BreachRecorded) -> None:
+    assert event.breach is not None  # noqa: S101 - resolved by the lifecycle
+    record.breaches[event.breach] = Breach(event.breach, event)
+
+
+def _on_notice(record: Record, event: FormalNoticeSent) -> None:
+    breach = _breach(record, event)
+    record.breaches[breach.label] = attrs.evolve(breach, notice=event, deadline=record.deadline)
+
+
+def _on_remedy(record: Record, event: BreachRemedied) -> None:
+    breach = _breach(record, event)
+    record.breaches[breach.label] = attrs.evolve(
+        breach,
+        remedied_on=event.on,
+        accepted_late=event.accepted_late,
+        closed_as=BreachClosure.REMEDIED,
+        closed_on=event.on,
+    )
+
+
+def _on_step(record: Record, event: BreachEvent) -> None:
+    breach = _breach(record, event)
+    step = Art9Step(event.type)
+    if step not in breach.steps:
+        record.breaches[breach.label] = attrs.evolve(breach, steps={**breach.steps, step: event.on})
+
+
+def _on_stop(record: Record, event: ExperimentStopped) -> None:
+    breach = _breach(record, event)
+    record.breaches[breach.label] = attrs.evolve(
+        breach, closed_as=BreachClosure.SANCTIONED, closed_on=event.on
+    )
+    record.stopped_on = event.on
+
+
+def _on_stop_in_breach(record: Record, _event: ExperimentStopped) -> None:
+    record.return_state = State.EXPERIMENT_STOPPED.value
+
+
+def _on_procurement(record: Record, event: ProcurementUnsuccessful) -> None:
+    if not event.definitive:
+        record.advisories.append(art03_procurement.PROCUREMENT_NOT_DEFINITIVE())
+
+
+def _on_amendment(record: Record, event: AmendmentSigned) -> None:
+    record.terms = record.terms.amended(event.changes, event.on)
+    record.versions = (*record.versions, record.terms)
+
+
+def _on_termination(record: Record, event: Termination) -> None:
+    record.termination = event
+    record.advisories.extend(_termination_advisories(record, event))
+
+
+def _termination_advisories(record: Record, event: Termination) -> Iterable[Advisory]:
+    """The legal risks of a termination (RULES.md, "Advisories")."""
+    ground, by = event.ground, event.by
+    open_breaches = record.open_breaches
+    if ground is Ground.INTERRUPTION and by is TerminatedBy.METROPOLE and open_breaches:
+        yield INTERRUPTION_WITH_OPEN_BREACH(breach=open_breaches[0].label)
+    if by is not TerminatedBy.JUDGE and ground.names_breach:
+        breach = _named_breach(record, event)
+        if ground is Ground.NOT_READY and (
+            breach is None or _not_ready_with_notice(record, event) is not None
+        ):
+            yield NOT_READY_WITHOUT_NOTICE()
+        if breach is not None:
+            if ground is not Ground.SANCTION and len(breach.steps) < len(Art9Step):
+                yield BREACH_TERMINATION_WITHOUT_ART9(breach=breach.label)
+            if breach.late and not breach.accepted_late and breach.remedied_on is not None:
+                yield TERMINATION_AFTER_LATE_REMEDY(
+                    breach=breach.label,
+                    remedied=breach.remedied_on,
+                    deadline=breach.deadline_date,
+                )
+    if ground is Ground.GENERAL_INTEREST and by is TerminatedBy.BENEFICIARY:
+        yield GENERAL_INTEREST_BY_BENEFICIARY()
+    if ground is Ground.FORCE_MAJEURE:
+        yield FORCE_MAJEURE()
+    if is_unilateral(ground, by) and event.notified_on is None:
+        yield TERMINATION_WITHOUT_NOTIFICATION_DATE(on=event.on)
+
+
+def _on_start_passed_in_breach(record: Record, _tick: Tick) -> None:
+    record.return_state = State.DELAYED.value
+
+
+# --- the one machine ---------------------------------------------------------------------------
+
+_S = State
+_IN_FORCE: Final = [s.value for s in State if s in IN_FORCE_STATES]
+_BREACH: Final = [_S.IN_BREACH.value, _S.REMEDY_PERIOD.value]
+_NON_FINAL: Final = [s.value for s in State if not s.final]
+_BEFORE_START: Final = [_S.SIGNED.value, _S.DELAYED.value]
+
+
+def _t(
+    trigger: str,
+    source: str | list[str],
+    dest: State | None,
+    conditions: Iterable[Guard[Any] | Route] = (),
+    *,
+    unless: Iterable[Route] = (),
+    before: Iterable[Callable[..., None]] = (),
+    after: Iterable[Callable[..., None]] = (),
+) -> dict[str, Any]:
+    """One transition of the machine (``dest=None``: the state stays)."""
+    return {
+        "trigger": trigger,
+        "source": source,
+        "dest": None if dest is None else dest.value,
+        "conditions": list(conditions),
+        "unless": list(unless),
+        "before": list(before),
+        "after": list(after),
+    }
+
+
+def _termination_transitions(ground: Ground) -> list[dict[str, Any]]:
+    trigger = _TERMINATION_TRIGGERS[ground]
+    guards: list[Guard[Any]] = [_G_PENDING, _G_WHO[ground], _G_REASON[ground], _G_EFFECT]
+    if ground in _G_GROUND:
+        guards.append(_G_GROUND[ground])
+    return [
+        _t(trigger, _IN_FORCE, _S.TERMINATED, [_R_NOW, *guards], after=[_on_termination]),
+        _t(trigger, _IN_FORCE, None, guards, unless=[_R_NOW], after=[_on_termination]),
+    ]
 
 
 def machine_definition() -> dict[str, Any]:
@@ -420,90 +865,149 @@ def machine_definition() -> dict[str, Any]:
     The machine is built once from it, when this module is imported; the benchmark
     builds extra copies only to measure the cost of one machine per convention.
     """
-    transitions: list[dict[str, Any]] = [
-        {
-            "trigger": "signature",
-            "source": _DRAFT,
-            "dest": _SIGNED,
-            "conditions": [_R_COMPLETES, _G_PARTY],
-        },
-        {
-            "trigger": "signature",
-            "source": _DRAFT,
-            "dest": _DRAFT,
-            "conditions": [_G_PARTY],
-            "unless": [_R_COMPLETES],
-        },
-        {"trigger": "delay_reported", "source": [_SIGNED, _DELAYED], "dest": _DELAYED},
-        {
-            "trigger": "experiment_started",
-            "source": [_SIGNED, _DELAYED],
-            "dest": _EXPERIMENTING,
-            "conditions": [_G_START],
-        },
-        {"trigger": "breach_recorded", "source": list(_BEFORE_BREACH), "dest": _IN_BREACH},
-        {
-            "trigger": "formal_notice_sent",
-            "source": _IN_BREACH,
-            "dest": _REMEDY,
-            "conditions": [_G_DEADLINE],
-        },
+    t = _t
+    transitions = [
+        # Art. 2: each party signs once; the last signature puts the convention in force.
+        t("signature", _S.DRAFT.value, _S.SIGNED, [_R_COMPLETES, _G_PARTY], after=[_on_signature]),
+        t(
+            "signature",
+            _S.DRAFT.value,
+            None,
+            [_G_PARTY],
+            unless=[_R_COMPLETES],
+            after=[_on_signature],
+        ),
+        # Art. 5 al. 3: a delay and its cause; the beneficiary declares itself ready.
+        t("delay_reported", _BEFORE_START, _S.DELAYED, [_G_PENDING], after=[_on_delay]),
+        t(
+            "delay_reported",
+            _BREACH,
+            None,
+            [_G_PENDING, _G_BEFORE_START],
+            after=[_on_delay, _on_delay_in_breach],
+        ),
+        t("beneficiary_ready", _BEFORE_START, None, [_G_PENDING], after=[_on_ready]),
+        t(
+            "beneficiary_ready",
+            _BREACH,
+            None,
+            [_G_PENDING, _G_BEFORE_START],
+            after=[_on_ready, _settle],
+        ),
+        # Art. 5 al. 1: the start of the experiment.
+        t(
+            "experiment_started",
+            _BEFORE_START,
+            _S.EXPERIMENTING,
+            [_G_PENDING, _G_START],
+            after=[_on_start],
+        ),
+        t(
+            "experiment_started",
+            _BREACH,
+            None,
+            [_G_PENDING, _G_BEFORE_START, _G_START],
+            after=[_on_start, _on_start_in_breach, _settle],
+        ),
+        # Art. 12 al. 1: a breach of « une quelconque de ses obligations ».
+        t(
+            "breach_recorded",
+            [*_BEFORE_START, _S.EXPERIMENTING.value, _S.EXPERIMENT_STOPPED.value],
+            _S.IN_BREACH,
+            [_G_PENDING, _G_LABEL, _G_READY],
+            before=[_remember_return],
+            after=[_on_breach],
+        ),
+        t(
+            "breach_recorded",
+            _BREACH,
+            _S.IN_BREACH,
+            [_G_PENDING, _G_LABEL, _G_READY],
+            after=[_on_breach],
+        ),
+        # Art. 12 al. 2: the registered letter, and the thirty days; the remedy.
+        t(
+            "formal_notice_sent",
+            _BREACH,
+            None,
+            [_G_PENDING, _G_NOTICE],
+            after=[_on_notice, _settle],
+        ),
+        t("breach_remedied", _BREACH, None, [_G_REMEDY], after=[_on_remedy, _settle]),
+        # Art. 9: the two steps, for a breach still a ground; the end of the experiment.
+        *(t(step.value, _IN_FORCE, None, [_G_STEP], after=[_on_step]) for step in Art9Step),
+        t(
+            "experiment_stopped",
+            _S.EXPERIMENTING.value,
+            _S.EXPERIMENT_STOPPED,
+            [_G_STOP],
+            after=[_on_stop],
+        ),
+        t(
+            "experiment_stopped",
+            _BREACH,
+            None,
+            [_G_STOP],
+            after=[_on_stop, _on_stop_in_breach, _settle],
+        ),
+        # Art. 3: the procurement failed; definitively, the convention lapses.
+        t(
+            "procurement_unsuccessful",
+            [_S.DRAFT.value, *_BEFORE_START],
+            _S.LAPSED,
+            [_R_DEFINITIVE, _G_PENDING],
+        ),
+        t(
+            "procurement_unsuccessful",
+            [_S.DRAFT.value, *_BEFORE_START],
+            None,
+            [_G_PENDING],
+            unless=[_R_DEFINITIVE],
+            after=[_on_procurement],
+        ),
+        # Art. 11: an amendment, in any state but a final one.
+        t(
+            "amendment_signed",
+            _S.DELAYED.value,
+            _S.SIGNED,
+            [_R_START_LATER, _G_PENDING, _G_AMENDMENT],
+            after=[_on_amendment],
+        ),
+        t(
+            "amendment_signed",
+            _NON_FINAL,
+            None,
+            [_G_PENDING, _G_AMENDMENT],
+            after=[_on_amendment],
+        ),
     ]
+    for ground in Ground:
+        transitions += _termination_transitions(ground)
+    # The breaches settle: another without notice, all notified, or back to the return state.
     transitions += [
-        {
-            "trigger": "breach_remedied",
-            "source": [_IN_BREACH, _REMEDY],
-            "dest": back,
-            "conditions": [_remembered(back), _G_REMEDY],
-        }
-        for back in (_EXPERIMENTING, _DELAYED, _SIGNED)  # the likeliest first
+        t(SETTLE, _BREACH, _S.IN_BREACH, [_R_NO_NOTICE_YET]),
+        t(SETTLE, _BREACH, _S.REMEDY_PERIOD, [_R_ALL_NOTIFIED]),
+        *(t(SETTLE, _BREACH, back, [_R_NONE_OPEN, _returns_to(back)]) for back in RETURN_STATES),
     ]
+    # Time: the planned start passes without a start (Art. 5), a termination takes effect
+    # (no retroactivity), the end date passes (Art. 2).
     transitions += [
-        {"trigger": step.value, "source": state, "dest": state}
-        for step in Art9Step
-        for state in (_IN_BREACH, _REMEDY)
-    ]
-    transitions += [
-        {
-            "trigger": "amendment_signed",
-            "source": state,
-            "dest": state,
-            "conditions": [_G_AMENDMENT],
-        }
-        for state in _NON_FINAL
-    ]
-    terminate = _TERMINATION_TRIGGERS
-    transitions += [
-        {
-            "trigger": terminate[Ground.INTERRUPTION],
-            "source": list(_IN_FORCE),
-            "dest": _TERMINATED,
-            "conditions": [_G_REASON],
-        },
-        {
-            "trigger": terminate[Ground.NOT_READY],
-            "source": _DELAYED,
-            "dest": _TERMINATED,
-            "conditions": [_G_NOT_READY],
-        },
-        {
-            "trigger": terminate[Ground.BREACH],
-            "source": _REMEDY,
-            "dest": _TERMINATED,
-            "conditions": [_G_BREACH],
-        },
-        {
-            "trigger": terminate[Ground.SANCTION],
-            "source": [_IN_BREACH, _REMEDY],
-            "dest": _TERMINATED,
-            "conditions": [_G_STEPS, _G_SANCTION_PERIOD],
-        },
-        {"trigger": TIME_TRIGGER, "source": list(_NON_FINAL), "dest": _ENDED},
+        t(PLANNED_START_PASSED, _S.SIGNED.value, _S.DELAYED, [_R_START_PASSED]),
+        t(
+            PLANNED_START_PASSED,
+            _BREACH,
+            None,
+            [_R_START_PASSED, _R_RETURNS_SIGNED],
+            after=[_on_start_passed_in_breach],
+        ),
+        t(TERMINATION_TAKES_EFFECT, _IN_FORCE, _S.TERMINATED, [_R_TERMINATION_DUE]),
+        t(END_DATE_PASSED, _IN_FORCE, _S.ENDED, [_R_AFTER_END]),
+        t(END_DATE_PASSED, _S.DRAFT.value, _S.NOT_CONCLUDED, [_R_AFTER_END]),
     ]
     return {
-        "states": [{"name": state.value, "final": state in FINAL_STATES} for state in State],
+        "states": [{"name": state.value, "final": state.final} for state in State],
         "transitions": transitions,
-        "initial": _DRAFT,
+        "initial": State.DRAFT.value,
         "auto_transitions": False,
         "send_event": False,
         "ignore_invalid_triggers": False,
@@ -512,146 +1016,8 @@ def machine_definition() -> dict[str, Any]:
 
 MACHINE: Final = Machine(model=None, **machine_definition())
 
-
-# Read once from the machine: for each (trigger, source state), the conditions of each of
-# its transitions, in order, each as (rule, the result it must give).
-_Condition = tuple["Guard[Any] | _Route", bool]
-_Transitions = tuple[tuple[_Condition, ...], ...]
-
-
-def _conditions(transition: Transition) -> tuple[_Condition, ...]:
-    found: list[_Condition] = []
-    for condition in transition.conditions:
-        func = condition.func
-        if not isinstance(func, (Guard, _Route)):  # pragma: no cover - definition error
-            raise TypeError(f"every condition of the machine is a rule, not {func!r}")
-        found.append((func, condition.target))
-    return tuple(found)
-
-
-def _read_machine(machine: Machine) -> dict[tuple[str, str], _Transitions]:
-    return {
-        (trigger, source): tuple(_conditions(t) for t in transitions)
-        for trigger, event in machine.events.items()
-        for source, transitions in event.transitions.items()
-    }
-
-
-TABLE: Final = _read_machine(MACHINE)
+#: The triggers the machine accepts from each state (``Machine.get_triggers``), asked once
+#: per state: the answer depends on the machine only.
 TRIGGERS_FROM: Final[Mapping[str, frozenset[str]]] = {
-    state.value: frozenset(t for (t, source) in TABLE if source == state.value) for state in State
+    state.value: frozenset(MACHINE.get_triggers(state.value)) for state in State
 }
-SOURCES: Final[Mapping[str, tuple[str, ...]]] = {
-    trigger: tuple(s.value for s in State if (trigger, s.value) in TABLE)
-    for trigger in (*EVENT_TRIGGERS, TIME_TRIGGER)
-}
-
-
-# --- effects of an accepted event ----------------------------------------------------------
-
-
-def _on_signature(record: Record, event: Any, _before: str) -> None:
-    record.signatures[event.party] = event.on
-    record.effective_date = effective_date(record.signatures)
-
-
-def _on_delay(record: Record, event: Any, _before: str) -> None:
-    if event.cause is DelayCause.BENEFICIARY:
-        record.beneficiary_delay = True
-
-
-def _on_start(record: Record, event: Any, _before: str) -> None:
-    record.started_on = event.on
-
-
-def _on_breach(record: Record, event: Any, before: str) -> None:
-    record.breach = event
-    record.remembered = before
-    record.deadline = None
-    record.steps = {}
-
-
-def _on_notice(record: Record, _event: Any, _before: str) -> None:
-    record.deadline = record.pending_deadline
-
-
-def _on_remedy(record: Record, _event: Any, _before: str) -> None:
-    if record.breach is not None:  # pragma: no branch - the state guarantees a breach
-        record.last_remedied = (record.breach, record.deadline)
-    record.breach = None
-    record.remembered = None
-    record.deadline = None
-    record.steps = {}
-
-
-def _on_step(record: Record, event: Any, _before: str) -> None:
-    record.steps.setdefault(Art9Step(event.type), event.on)
-
-
-def _on_amendment(record: Record, event: Any, _before: str) -> None:
-    record.terms = record.terms.amended(event.changes, event.on)
-    record.versions.append(record.terms)
-
-
-def _on_termination(record: Record, event: Any, _before: str) -> None:
-    record.termination = event
-
-
-EFFECTS: Final[Mapping[str, Callable[[Record, Any, str], None]]] = {
-    "signature": _on_signature,
-    "delay_reported": _on_delay,
-    "experiment_started": _on_start,
-    "breach_recorded": _on_breach,
-    "formal_notice_sent": _on_notice,
-    "breach_remedied": _on_remedy,
-    "justifications_examined": _on_step,
-    "representatives_heard": _on_step,
-    "amendment_signed": _on_amendment,
-    **dict.fromkeys(_TERMINATION_TRIGGERS.values(), _on_termination),
-}
-
-
-# --- the picture, read from the machine -------------------------------------------------------
-
-
-def diagram() -> _diagram.Diagram:
-    """The machine's states and transitions, with their guards' names, to draw."""
-    machine = MACHINE
-    nodes = tuple(
-        _diagram.Node(
-            name,
-            STATE_OF[name].label_fr,
-            initial=name == machine.initial,
-            final=state.final,
-        )
-        for name, state in machine.states.items()
-    )
-    edges: list[_diagram.Edge] = []
-    for trigger, event in machine.events.items():
-        for source, transitions in event.transitions.items():
-            for transition in transitions:
-                guards = tuple(
-                    condition.func.name if condition.target else f"not {condition.func.name}"
-                    for condition in transition.conditions
-                    if isinstance(condition.func, (Guard, _Route))
-                )
-                edges.append(
-                    _diagram.Edge(
-                        source,
-                        transition.dest or source,
-                        (trigger,),
-                        guards,
-                        time_driven=trigger == TIME_TRIGGER,
-                    )
-                )
-    return _diagram.Diagram(nodes, tuple(edges))
-
-
-def mermaid() -> str:
-    """The lifecycle as Mermaid ``stateDiagram-v2`` text, drawn from the machine."""
-    return _diagram.mermaid(diagram())
-
-
-def dot() -> str:
-    """The lifecycle as Graphviz DOT text, drawn from the machine."""
-    return _diagram.dot(diagram())

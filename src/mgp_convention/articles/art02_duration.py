@@ -3,15 +3,16 @@
 « La présente Convention prend effet à compter de sa signature par l'ensemble des
 parties, jusqu'au [Date]. »
 
-Encoded here, as small rules the lifecycle calls as guards:
+Encoded here, as small rules the lifecycle's machine calls as guards:
 
-- each party signs once (:func:`party_not_signed_yet`), and the convention takes effect
+- each party signs once (:func:`signature_refusal`), and the convention takes effect
   when **every** party has signed: its effective date is the date of the last
   signature (:func:`effective_date`);
 - « jusqu'au [Date] »: the end date itself is still in force; the convention is
   *ended* from the day after (:func:`is_ended`), so no event can be recorded after it
-  (:func:`in_force_on`). The end date is the one of the convention as amended
-  (Art. 11).
+  (:func:`ended_refusal`). A convention not signed by every party by then never took
+  effect: it is *not concluded* (:func:`not_concluded_refusal`). The end date is the
+  one of the convention as amended (Art. 11).
 
 >>> import datetime as dt
 >>> from mgp_convention.events import Party
@@ -34,6 +35,7 @@ from mgp_convention.calendar import ONE_DAY
 from mgp_convention.citations import Citation
 from mgp_convention.convention import ART2_DURATION
 from mgp_convention.events import Party
+from mgp_convention.i18n import N_, Message
 
 __all__ = [
     "ART2_DURATION",
@@ -42,10 +44,11 @@ __all__ = [
     "SIGNATORIES",
     "all_signed",
     "effective_date",
+    "ended_refusal",
     "first_day_ended",
-    "in_force_on",
     "is_ended",
-    "party_not_signed_yet",
+    "not_concluded_refusal",
+    "signature_refusal",
 ]
 
 #: « à compter de sa signature par l'ensemble des parties »
@@ -61,19 +64,18 @@ ART2_IN_FORCE = ART2_DURATION
 SIGNATORIES: tuple[Party, ...] = (Party.METROPOLE, Party.BENEFICIARY)
 
 
-def party_not_signed_yet(party: Party, signatures: Mapping[Party, dt.date]) -> str | None:
-    """Each party signs once: « sa signature par l'ensemble des parties » (Art. 2).
-
-    The unmet condition in plain words, or ``None`` when ``party`` may sign.
+def signature_refusal(party: Party, signatures: Mapping[Party, dt.date]) -> Message | None:
+    """Why ``party`` may not sign: it already did (Art. 2, « sa signature par l'ensemble
+    des parties »: each party signs once); ``None`` when it may.
 
     >>> import datetime as dt
-    >>> party_not_signed_yet(Party.METROPOLE, {Party.METROPOLE: dt.date(2027, 1, 19)})
-    'the metropole already signed on 2027-01-19'
+    >>> print(signature_refusal(Party.METROPOLE, {Party.METROPOLE: dt.date(2027, 1, 19)}))
+    the Métropole already signed on Tuesday 19 January 2027
     """
     signed_on = signatures.get(party)
     if signed_on is None:
         return None
-    return f"the {party.value} already signed on {signed_on.isoformat()}"
+    return Message(N_("{party} already signed on {on}"), {"party": party, "on": signed_on})
 
 
 def all_signed(signatures: Mapping[Party, dt.date]) -> bool:
@@ -105,16 +107,26 @@ def first_day_ended(end_date: dt.date) -> dt.date:
     return end_date + ONE_DAY
 
 
-def in_force_on(on: dt.date, end_date: dt.date) -> str | None:
-    """Nothing can be recorded once the convention has ended (Art. 2, « jusqu'au [Date] »).
+def ended_refusal(end_date: dt.date) -> Message:
+    """Why nothing can be recorded after the end date (Art. 2, « jusqu'au [Date] »).
 
     >>> import datetime as dt
-    >>> in_force_on(dt.date(2028, 4, 1), dt.date(2028, 3, 31))
-    'the convention ran until its end date, 2028-03-31, and is ended from 2028-04-01'
-    """
-    if not is_ended(on, end_date):
-        return None
-    return (
-        f"the convention ran until its end date, {end_date.isoformat()}, and is ended "
-        f"from {first_day_ended(end_date).isoformat()}"
+    >>> print(ended_refusal(dt.date(2028, 3, 31)))
+    the convention ran until its end date, Friday 31 March 2028, and is ended from Saturday 1 April 2028
+    """  # noqa: E501
+    return Message(
+        N_("the convention ran until its end date, {end}, and is ended from {first}"),
+        {"end": end_date, "first": first_day_ended(end_date)},
+    )
+
+
+def not_concluded_refusal(end_date: dt.date) -> Message:
+    """Why nothing can be recorded once the end date passed without every signature:
+    the convention never took effect (Art. 2)."""
+    return Message(
+        N_(
+            "the convention was not signed by every party by its end date, {end}: it never "
+            "took effect"
+        ),
+        {"end": end_date},
     )

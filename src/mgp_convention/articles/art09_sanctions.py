@@ -1,4 +1,4 @@
-"""Art. 9: the sanction — ending the experiment after a hearing.
+"""Art. 9: the sanction — ending the experiment after the beneficiary has been heard.
 
 « En cas d'inexécution ou de modification substantielle des conditions d'exécution de la
 convention par le Bénéficiaire sans l'accord écrit de la Métropole du Grand Paris,
@@ -6,26 +6,27 @@ celle-ci peut décider de la fin de l'expérimentation, après examen des justif
 présentés par le Bénéficiaire et après avoir entendu ses représentants. Le cas échéant,
 cette décision entraînera la résiliation de la convention. »
 
-Encoded here:
+Encoded here (RULES.md version 2):
 
-- the two procedure steps, recorded as events for the breach at hand
-  (:class:`Art9Step`); termination on the ground ``sanction`` needs both
-  (:func:`sanction_procedure_done`);
-- **Default** (RULES.md): the Art. 12 remedy period must also have run out before a
-  sanction (:func:`sanction_remedy_period_run_out`). It is the strictest reading: the
-  procedures of Art. 9 and Art. 12 both protect the beneficiary against an early
-  termination. A lawyer who reads Art. 9 as a procedure of its own can turn it off:
-  ``SanctionOptions(require_remedy_period=False)``.
+- the two procedure steps, recorded as events for one named breach
+  (:class:`Art9Step`); both are needed before the Métropole « peut décider de la fin de
+  l'expérimentation » (:func:`steps_refusal`);
+- that decision may end the **experiment** without terminating the convention
+  (``experiment_stopped``: « Le cas échéant » read as "where appropriate"; the
+  convention stays in force for the data of Art. 8 and the evaluation), or terminate it
+  (the ground ``sanction``);
+- **Default**: the Art. 12 thirty days must also have run out for that breach
+  (:func:`sanction_refusal`): the strictest reading, since the procedures of Art. 9 and
+  Art. 12 both protect the beneficiary. A lawyer who reads Art. 9 as a procedure of its
+  own turns it off with ``SanctionOptions(require_remedy_period=False)`` (then the
+  breach must still be a ground, and the two steps done).
 
 Not encoded: whether the justifications convinced, what the representatives said — the
 Métropole's decision is its own; only that the steps took place.
 
 >>> import datetime as dt
->>> print(sanction_procedure_done({Art9Step.JUSTIFICATIONS_EXAMINED: dt.date(2026, 7, 1)}))
-the beneficiary's representatives have not been heard (representatives_heard)
->>> sanction_remedy_period_run_out(dt.date(2026, 7, 2), None,
-...                                SanctionOptions(require_remedy_period=False)) is None
-True
+>>> print(steps_refusal("B1", {Art9Step.JUSTIFICATIONS_EXAMINED: dt.date(2026, 7, 1)}))
+for breach B1, the beneficiary's representatives have not been heard
 """
 
 from __future__ import annotations
@@ -33,19 +34,24 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from collections.abc import Mapping
+from typing import Final
 
 import attrs
 
+from mgp_convention._validators import a_bool
+from mgp_convention.articles.art12_breaches import thirty_days_refusal
 from mgp_convention.citations import Citation
+from mgp_convention.i18n import N_, Message
 
 __all__ = [
     "ART9_HEARING",
     "ART9_SANCTION",
+    "ART9_STOP",
     "DEFAULT_SANCTION_OPTIONS",
     "Art9Step",
     "SanctionOptions",
-    "sanction_procedure_done",
-    "sanction_remedy_period_run_out",
+    "sanction_refusal",
+    "steps_refusal",
 ]
 
 ART9_SANCTION = Citation(
@@ -63,6 +69,7 @@ ART9_HEARING = Citation(
     "après examen des justificatifs présentés par le Bénéficiaire et après avoir entendu "
     "ses représentants",
 )
+ART9_STOP = Citation("Art. 9", None, "celle-ci peut décider de la fin de l'expérimentation")
 
 
 class Art9Step(enum.StrEnum):
@@ -74,10 +81,14 @@ class Art9Step(enum.StrEnum):
     REPRESENTATIVES_HEARD = "representatives_heard"
 
 
-_STEP_WORDS: Mapping[Art9Step, str] = {
-    Art9Step.JUSTIFICATIONS_EXAMINED: "the justifications presented by the beneficiary "
-    "have not been examined",
-    Art9Step.REPRESENTATIVES_HEARD: "the beneficiary's representatives have not been heard",
+_MISSING: Final[Mapping[Art9Step, str]] = {
+    Art9Step.JUSTIFICATIONS_EXAMINED: N_(
+        "for breach {breach}, the justifications presented by the beneficiary have not been "
+        "examined"
+    ),
+    Art9Step.REPRESENTATIVES_HEARD: N_(
+        "for breach {breach}, the beneficiary's representatives have not been heard"
+    ),
 }
 
 
@@ -85,49 +96,55 @@ _STEP_WORDS: Mapping[Art9Step, str] = {
 class SanctionOptions:
     """How Art. 9 is read.
 
-    ``require_remedy_period`` (**Default** ``True``, RULES.md): a sanction also needs the
-    Art. 12 remedy period to have run out (a formal notice sent, its deadline passed,
-    the breach not remedied). ``False``: the Art. 9 hearing alone is enough, from the
-    moment the breach is recorded.
+    ``require_remedy_period`` (**Default** ``True``, RULES.md): a sanction (the ground
+    ``sanction``, or ``experiment_stopped``) also needs the Art. 12 thirty days of the
+    breach to have run out without a remedy in time. ``False``: the Art. 9 hearing alone
+    is enough, from the moment the breach is recorded (it must still be a ground).
     """
 
-    require_remedy_period: bool = True
+    require_remedy_period: bool = attrs.field(default=True, validator=a_bool)
 
 
 #: The reading of RULES.md: the Art. 12 remedy period must also have run out.
 DEFAULT_SANCTION_OPTIONS = SanctionOptions()
 
 
-def sanction_procedure_done(steps: Mapping[Art9Step, dt.date]) -> str | None:
-    """Both steps of Art. 9 took place for this breach.
+def steps_refusal(breach: str, steps: Mapping[Art9Step, dt.date]) -> Message | None:
+    """Why the Art. 9 procedure is not complete for ``breach`` (the first missing step),
+    or ``None`` when both steps took place.
 
     « après examen des justificatifs présentés par le Bénéficiaire et après avoir
-    entendu ses représentants » (Art. 9). ``steps`` maps each step done to its date.
+    entendu ses représentants ». ``steps`` maps each step done to its date.
     """
-    missing = [f"{_STEP_WORDS[step]} ({step.value})" for step in Art9Step if step not in steps]
-    return " and ".join(missing) if missing else None
-
-
-def sanction_remedy_period_run_out(
-    on: dt.date, deadline: dt.date | None, options: SanctionOptions = DEFAULT_SANCTION_OPTIONS
-) -> str | None:
-    """**Default**: a sanction also waits for the end of the Art. 12 remedy period.
-
-    Art. 9 requires a hearing; RULES.md reads it together with Art. 12 (« ce dernier
-    disposera d'un délai de trente jours [...] pour remédier audit manquement »), so a
-    sanction is possible from the day after the remedy deadline. ``deadline`` is that
-    deadline, or ``None`` when no formal notice has been sent.
-    """
-    if not options.require_remedy_period:
-        return None
-    if deadline is None:
-        return (
-            "the Art. 12 remedy period has not started: send the formal notice first "
-            "(default reading: a sanction also waits for the remedy period to run out)"
-        )
-    if on <= deadline:
-        return (
-            f"the Art. 12 remedy period runs until {deadline.isoformat()}: a sanction is "
-            f"possible from the day after (default reading)"
-        )
+    for step in Art9Step:
+        if step not in steps:
+            return Message(_MISSING[step], {"breach": breach})
     return None
+
+
+def sanction_refusal(
+    breach: str,
+    on: dt.date,
+    *,
+    steps: Mapping[Art9Step, dt.date],
+    notice_sent_on: dt.date | None,
+    deadline: dt.date | None,
+    remedied_on: dt.date | None,
+    late: bool,
+    accepted_late: bool,
+    options: SanctionOptions = DEFAULT_SANCTION_OPTIONS,
+) -> Message | None:
+    """Why the Métropole cannot yet decide the Art. 9 sanction for ``breach`` on ``on``:
+    a missing step, or (**Default**) the Art. 12 thirty days not run out."""
+    missing = steps_refusal(breach, steps)
+    if missing is not None or not options.require_remedy_period:
+        return missing
+    return thirty_days_refusal(
+        breach,
+        on,
+        notice_sent_on=notice_sent_on,
+        deadline=deadline,
+        remedied_on=remedied_on,
+        late=late,
+        accepted_late=accepted_late,
+    )

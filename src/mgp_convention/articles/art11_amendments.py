@@ -17,6 +17,7 @@ would end the convention before the amendment was signed) — :func:`amendment_a
 
 >>> import datetime as dt
 >>> from mgp_convention.events import Changes
+from mgp_convention.i18n import Message, N_
 >>> from mgp_convention.examples import example_convention
 >>> terms = Terms.of(example_convention())
 >>> terms.end_date
@@ -24,7 +25,7 @@ datetime.date(2028, 3, 31)
 >>> terms.amended(Changes(end_date=dt.date(2028, 9, 30)), dt.date(2027, 6, 1)).end_date
 datetime.date(2028, 9, 30)
 >>> print(amendment_acceptable(dt.date(2027, 6, 1), terms, Changes(end_date=dt.date(2027, 5, 31))))
-the new end date, 2027-05-31, comes before the amendment's own date, 2027-06-01
+the new end date, Monday 31 May 2027, comes before the amendment's own date, Tuesday 1 June 2027
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ from mgp_convention.citations import Citation
 from mgp_convention.convention import Convention, Experiment, Market, coherence_problems
 from mgp_convention.errors import ConventionError
 from mgp_convention.events import Changes
+from mgp_convention.i18n import N_, Message
 
 __all__ = ["ART11_AMENDMENT", "Terms", "amendment_acceptable"]
 
@@ -56,6 +58,8 @@ _EXPERIMENT_FIELDS = (
     "indicative_start",
     "reduced_usage_after",
     "evaluation_deadline",
+    "evaluation_period",
+    "calendar",
 )
 _MARKET_FIELDS: Mapping[str, str] = {
     "market_total_ttc": "total_ttc",
@@ -102,7 +106,7 @@ class Terms:
         return {key: current[key] for key in changes.as_dict()}
 
 
-def amendment_acceptable(on: dt.date, terms: Terms, changes: Changes) -> str | None:
+def amendment_acceptable(on: dt.date, terms: Terms, changes: Changes) -> Message | None:
     """An amendment signed ``on`` must leave a coherent convention (Art. 11).
 
     « Les avenants ultérieurs [...] seront soumis à l'ensemble des dispositions non
@@ -111,17 +115,20 @@ def amendment_acceptable(on: dt.date, terms: Terms, changes: Changes) -> str | N
     """
     new_end = changes.end_date
     if new_end is not None and new_end < on:
-        return (
-            f"the new end date, {new_end.isoformat()}, comes before the amendment's own "
-            f"date, {on.isoformat()}"
+        return Message(
+            N_("the new end date, {end}, comes before the amendment's own date, {on}"),
+            {"end": new_end, "on": on},
         )
     try:
         amended = terms.amended(changes, on)
     except ConventionError as err:
-        return f"the amended terms are not coherent: {err}"
+        return Message(N_("the amended terms are not coherent: {problems}"), {"problems": err.text})
     problems = coherence_problems(
         Convention, {"end_date": amended.end_date, "experiment": amended.experiment}
     )
     if problems:
-        return "the amended terms are not coherent: " + "; ".join(str(p) for p in problems)
+        return Message(
+            N_("the amended terms are not coherent: {problems}"),
+            {"problems": "; ".join(str(p) for p in problems)},
+        )
     return None

@@ -82,7 +82,7 @@ from mgp_convention.articles.art12_termination import ART12_TERMINATION
 from mgp_convention.citations import Citation
 from mgp_convention.convention import Convention
 from mgp_convention.errors import DateError, InvalidValue, MoneyError
-from mgp_convention.events import Ground, Party, Signature
+from mgp_convention.events import Ground, Party, Signature, TerminatedBy
 from mgp_convention.money import (
     DEFAULT_VAT_RATE,
     ROUNDING,
@@ -281,6 +281,8 @@ class TerminationFacts:
     breach_impedes_experiment: bool | None = attrs.field(validator=_optional_bool)
     remedied_in_time: bool = attrs.field(default=False, validator=_a_bool)
     remedy_deadline: dt.date | None = attrs.field(default=None, validator=_optional_date)
+    by: TerminatedBy | None = attrs.field(default=None)
+    notice_sent_on: dt.date | None = attrs.field(default=None, validator=_optional_date)
 
     def __attrs_post_init__(self) -> None:
         if self.ground is None and self.terminated_on is not None:

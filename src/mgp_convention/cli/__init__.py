@@ -14,46 +14,70 @@ from __future__ import annotations
 import argparse
 import contextlib
 import errno
+import importlib
 import io
 import os
 import sys
 from collections.abc import Sequence
-from types import ModuleType
+from typing import Final
 
 from mgp_convention import __version__
-from mgp_convention.cli import (
-    calendar,
-    check,
-    deadline,
-    diagram,
-    example,
-    indemnity,
-    portfolio,
-    schema,
-    status,
-)
-from mgp_convention.cli._common import EXIT_INVALID, EXIT_USAGE, UsageError, error_line, report
-from mgp_convention.errors import ConventionError
-from mgp_convention.printable import printable
 
 __all__ = ["COMMANDS", "build_parser", "main"]
 
-#: The sub-command modules, in the order ``--help`` lists them.
-COMMANDS: tuple[ModuleType, ...] = (
-    portfolio,
-    example,
-    check,
-    schema,
-    indemnity,
-    deadline,
-    status,
-    calendar,
-    diagram,
+#: The sub-commands in ``--help`` order: name, module, one-line help. A command's module
+#: (and what it needs: rich, icalendar, docxtpl…) is imported only when that command
+#: runs, so that start-up stays close to the interpreter's. The module's ``register``
+#: gives the same one-line help (``tests/test_cli.py`` checks it).
+COMMANDS: Final[tuple[tuple[str, str, str], ...]] = (
+    (
+        "portfolio",
+        "mgp_convention.cli.portfolio",
+        "list every convention of a folder by urgency: the next legal date and the action",
+    ),
+    ("example", "mgp_convention.cli.example", "print a valid convention file to start from"),
+    ("check", "mgp_convention.cli.check", "validate convention files"),
+    ("schema", "mgp_convention.cli.schema", "print the JSON Schema of the convention file"),
+    (
+        "indemnity",
+        "mgp_convention.cli.indemnity",
+        "compute the Art. 12 al. 3 indemnity, itemised",
+    ),
+    (
+        "deadline",
+        "mgp_convention.cli.deadline",
+        "compute the 30-day remedy deadline of Art. 12 al. 2",
+    ),
+    (
+        "status",
+        "mgp_convention.cli.status",
+        "say where a convention stands on a date, and what can happen next",
+    ),
+    (
+        "calendar",
+        "mgp_convention.cli.calendar",
+        "export every legal date as an iCalendar (.ics) file",
+    ),
+    (
+        "diagram",
+        "mgp_convention.cli.diagram",
+        "print the lifecycle's state diagram (Mermaid or DOT)",
+    ),
+    (
+        "document",
+        "mgp_convention.cli.document",
+        "write a document of the contract (.docx): the filled convention",
+    ),
 )
+_NAMES: Final = frozenset(name for name, _, _ in COMMANDS)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser of ``mgp-convention`` with every sub-command registered."""
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The argument parser of ``mgp-convention``.
+
+    With ``argv``, only the command it names is imported and registered in full (the
+    others are listed with their one-line help); without, every command is.
+    """
     parser = argparse.ArgumentParser(
         prog="mgp-convention",
         description=(
@@ -64,9 +88,19 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     subparsers = parser.add_subparsers(title="commands", metavar="COMMAND", required=True)
-    for command in COMMANDS:
-        command.register(subparsers)
+    chosen = _command_in(argv) if argv is not None else None
+    for name, module, summary in COMMANDS:
+        if argv is None or name == chosen:
+            importlib.import_module(module).register(subparsers)
+        else:
+            subparsers.add_parser(name, help=summary)
     return parser
+
+
+def _command_in(argv: Sequence[str]) -> str | None:
+    """The command ``argv`` runs (its first word that is not an option), if it is one."""
+    first = next((word for word in argv if not word.startswith("-")), None)
+    return first if first in _NAMES else None
 
 
 class _ClosedOutput(io.TextIOBase):
@@ -94,9 +128,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     not written, 2 usage)."""
     if sys.stdout is None:
         sys.stdout = _ClosedOutput()
-    parser = build_parser()
+    words = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(words)
+    args = parser.parse_args(words)
+    # Imported once the command line is read: ``--version`` and ``--help`` need neither.
+    from mgp_convention.cli._common import (  # noqa: PLC0415
+        EXIT_INVALID,
+        EXIT_USAGE,
+        UsageError,
+        error_line,
+        report,
+    )
+    from mgp_convention.errors import ConventionError  # noqa: PLC0415
+    from mgp_convention.printable import printable  # noqa: PLC0415
+
     try:
-        args = parser.parse_args(argv)
         code: int = args.run(args)
         sys.stdout.flush()
     except UsageError as err:

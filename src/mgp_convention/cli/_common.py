@@ -13,11 +13,11 @@ import json
 import sys
 from typing import Any
 
-import pendulum
-
+from mgp_convention import today_in_paris
 from mgp_convention.convention import Convention
 from mgp_convention.errors import ConventionError, LoadError
 from mgp_convention.files import read_stream
+from mgp_convention.i18n import LANGS, Lang, lang_from_environment
 from mgp_convention.io import LoadedFile, read_file, read_text
 from mgp_convention.printable import printable, printable_path
 
@@ -26,8 +26,10 @@ __all__ = [
     "EXIT_OK",
     "EXIT_USAGE",
     "UsageError",
+    "add_lang",
     "date_argument",
     "error_line",
+    "lang_of",
     "print_json",
     "read_convention",
     "read_loaded",
@@ -42,12 +44,6 @@ EXIT_USAGE = 2
 
 class UsageError(ConventionError):
     """A command line that cannot be run as written (exit code 2)."""
-
-
-def today_in_paris() -> dt.date:
-    """Today's civil date in Europe/Paris: the CLI's default for ``--on``."""
-    today = pendulum.now("Europe/Paris")
-    return dt.date(today.year, today.month, today.day)
 
 
 def date_argument(text: str) -> dt.date:
@@ -73,6 +69,23 @@ def error_line(text: str) -> None:
         stream.flush()
     except (OSError, ValueError):
         pass
+
+
+def add_lang(parser: argparse.ArgumentParser) -> None:
+    """Add ``--lang fr|en`` (default: ``MGP_CONVENTION_LANG``, then the locale, then French)."""
+    parser.add_argument(
+        "--lang",
+        choices=LANGS,
+        default=None,
+        help="the language of the text output: fr or en (default: MGP_CONVENTION_LANG, "
+        "then LC_ALL, LC_MESSAGES, LANG; French when none says English)",
+    )
+
+
+def lang_of(args: argparse.Namespace) -> Lang:
+    """The language chosen for this run."""
+    chosen: Lang | None = getattr(args, "lang", None)
+    return chosen if chosen is not None else lang_from_environment()
 
 
 def report(err: ConventionError, *, source: str | None = None) -> None:

@@ -5,11 +5,10 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from mgp_convention.cli._common import EXIT_OK
-from mgp_convention.lifecycle import dot, mermaid
+from mgp_convention.cli._common import EXIT_OK, add_lang, lang_of
 
-#: The formats and the function that draws each.
-FORMATS = {"mermaid": mermaid, "dot": dot}
+#: The text formats.
+FORMATS = ("mermaid", "dot")
 
 
 def register(subparsers: argparse._SubParsersAction[Any]) -> None:
@@ -31,9 +30,12 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
         default="mermaid",
         help="the text format (default: mermaid)",
     )
+    add_lang(parser)
     parser.set_defaults(run=_run)
 
 
 def _run(args: argparse.Namespace) -> int:
-    print(FORMATS[args.format]())
+    from mgp_convention.diagram import draw  # noqa: PLC0415 - only this command draws
+
+    print(draw(args.format, lang_of(args)))
     return EXIT_OK

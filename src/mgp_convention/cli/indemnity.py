@@ -64,8 +64,9 @@ from mgp_convention.cli._common import (
 )
 from mgp_convention.errors import ConventionError, InvalidValue, LoadError
 from mgp_convention.io import load_folder
-from mgp_convention.lifecycle import Lifecycle, State
+from mgp_convention.lifecycle import Lifecycle
 from mgp_convention.money import DEFAULT_VAT_RATE, format_euros, non_negative, parse_vat_rate
+from mgp_convention.states import State
 
 __all__ = ["register"]
 

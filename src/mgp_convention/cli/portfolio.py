@@ -134,7 +134,7 @@ def _widths(result: Portfolio, width: int) -> tuple[int, ...]:
     state = min(_STATE_MAX, _widest("State", (row.state.label_fr for row in rows)))
     article = _widest("Article", (row.article for row in rows))
     fixed = _MARKER + reference + beneficiary + state + _DATE + article + _GAPS
-    action = _widest("Action", (row.action for row in rows))
+    action = _widest("Action", (row.action.render("en") for row in rows))
     action = max(_ACTION_MIN, min(action, width - fixed))
     return (_MARKER, reference, beneficiary, state, _DATE, action, article)
 
@@ -165,7 +165,7 @@ def rows(result: Portfolio) -> Iterator[Row]:
                 row.beneficiary,
                 row.state.label_fr,
                 row.next_date.isoformat() if row.next_date else "—",
-                row.action,
+                row.action.render("en"),
                 row.article,
             ),
             styles=((0, style), (4, style)) if style else (),

@@ -1,19 +1,25 @@
-"""``mgp-convention status FILE [--on DATE] [--json]``: where a convention stands on a date."""
+"""``mgp-convention status FILE [--on DATE] [--json] [--lang fr|en]``: where a convention
+stands on a date."""
 
 from __future__ import annotations
 
 import argparse
+from collections.abc import Iterator
 from typing import Any
 
-from mgp_convention.calendar import format_date
 from mgp_convention.cli._common import (
     EXIT_OK,
+    add_lang,
     date_argument,
+    lang_of,
     print_json,
     read_convention,
     today_in_paris,
 )
-from mgp_convention.lifecycle import Lifecycle, Status
+from mgp_convention.i18n import N_, Lang, Message, format_date
+from mgp_convention.lifecycle import Lifecycle
+from mgp_convention.machine import Trigger, trigger_of
+from mgp_convention.values import Breach, Status
 
 
 def register(subparsers: argparse._SubParsersAction[Any]) -> None:
@@ -23,10 +29,11 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
         help="say where a convention stands on a date, and what can happen next",
         description=(
             "Replay the events of a convention file through its lifecycle and say where it "
-            "stands on a date: the state (with its French label), the key dates (effective "
-            "date, end date as amended, usage period, remedy deadline), what can happen "
-            "next and why the rest cannot, each with its article. An event the lifecycle "
-            "refuses makes the command exit 1, naming the event's index."
+            "stands on a date: the state, the key dates (effective date, end date as "
+            "amended, usage period), each breach with its own deadline, a termination and "
+            "when it takes effect, the advisories, the events dated later (pending), what "
+            "can happen next and why the rest cannot, each with its article. An event the "
+            "lifecycle refuses makes the command exit 1, naming the event's index."
         ),
         epilog="Example: mgp-convention status ma-convention.json --on 2027-03-01 --json",
     )
@@ -39,6 +46,7 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
         help="the date to evaluate, YYYY-MM-DD (default: today in Europe/Paris)",
     )
     parser.add_argument("--json", action="store_true", help="print the status as JSON")
+    add_lang(parser)
     parser.set_defaults(run=_run)
 
 
@@ -49,74 +57,218 @@ def _run(args: argparse.Namespace) -> int:
     if args.json:
         print_json({"reference": convention.reference, **status.to_json()})
     else:
-        print("\n".join(describe(status, convention.reference)))
+        lines = describe(status, convention.reference, convention.beneficiary.name, lang_of(args))
+        print("\n".join(lines))
     return EXIT_OK
 
 
-def describe(status: Status, reference: str) -> list[str]:
-    """The status in lines of plain text."""
-    state = status.state
-    lines = [
-        f"{reference} on {format_date(status.on, 'en')}",
-        f"State: {state.value} — {state.label_fr}" + (" (final)" if state.final else ""),
-    ]
-    effective = status.effective_date
-    lines.append(
-        "  Effective date (Art. 2, last signature): "
-        + (effective.isoformat() if effective else "not yet: every party must sign")
+def _say(lang: Lang, text: str, **params: Any) -> str:
+    return Message(text, params).render(lang)
+
+
+def _day(day: Any, lang: Lang) -> str:
+    return format_date(day, lang)
+
+
+def _breach_lines(breach: Breach, lang: Lang) -> Iterator[str]:
+    recorded = breach.recorded
+    impedes = (
+        N_("prevents the start or the proper running of the experiment")
+        if recorded.impedes
+        else N_("does not prevent the experiment")
     )
-    lines.append(f"  End date (Art. 2, as amended): {status.end_date.isoformat()}")
-    if status.experiment_started_on is not None:
-        lines.append(f"  Experiment started (Art. 5): {status.experiment_started_on.isoformat()}")
-    period = status.usage_period
-    if period is not None:
-        if period.last_day is None:
-            lines.append("  Usage period (Art. 5 al. 5): no day of use is left")
-        else:
-            reduced = ", reduced (Art. 5 al. 5)" if period.reduced else ""
-            lines.append(
-                f"  Usage period (Art. 5): {period.first_day.isoformat()} to "
-                f"{period.last_day.isoformat()}{reduced}"
-            )
-    breach = status.breach
-    if breach is not None:
-        impedes = "impedes the experiment" if breach.impedes_experiment else "does not impede it"
-        lines.append(
-            f"  Breach recorded on {breach.on.isoformat()}: {breach.obligation.value} ({impedes})"
+    yield "  " + _say(
+        lang,
+        N_("{breach} — {obligation} ({article}), recorded on {on}: {impedes}"),
+        breach=breach.label,
+        obligation=recorded.obligation,
+        article=recorded.obligation.article,
+        on=recorded.on,
+        impedes=Message(impedes),
+    )
+    if recorded.details:
+        yield "      " + recorded.details
+    if breach.notice is not None and breach.deadline is not None:
+        yield "      " + _say(
+            lang,
+            N_(
+                "formal notice sent on {sent} ({letter}); end of the remedy period: "
+                "{deadline} ({article})"
+            ),
+            sent=breach.notice.on,
+            letter=breach.notice.letter_reference,
+            deadline=breach.deadline.expires_on,
+            article=breach.deadline.article,
         )
-    if status.remembered_state is not None:
-        lines.append(f"  A remedy leads back to: {status.remembered_state.value}")
+    elif breach.open:
+        yield "      " + _say(
+            lang, N_("no formal notice sent yet: the thirty days have not started")
+        )
+    if breach.closed_as == "sanctioned" and breach.closed_on is not None:
+        yield "      " + _say(
+            lang,
+            N_("closed by an Art. 9 decision on {on} (end of the experiment)"),
+            on=breach.closed_on,
+        )
+    elif breach.remedied_on is not None:
+        if breach.late and breach.accepted_late:
+            text = N_("remedied late, on {on}; the Métropole accepted the late remedy")
+        elif breach.late:
+            text = N_("remedied late, on {on}: it remains a ground for termination")
+        else:
+            text = N_("remedied in time, on {on}")
+        yield "      " + _say(lang, text, on=breach.remedied_on)
+    if breach.steps:
+        steps = ", ".join(
+            f"{Trigger(step.value).label(lang)} ({_day(day, lang)})"
+            for step, day in breach.steps.items()
+        )
+        yield "      " + _say(lang, N_("Art. 9 steps: {steps}"), steps=steps)
+
+
+def describe(status: Status, reference: str, beneficiary: str, lang: Lang = "fr") -> list[str]:
+    """The status in lines of plain text, in ``lang``."""
+    return [
+        *_header(status, reference, beneficiary, lang),
+        *_dates(status, lang),
+        *_breaches(status, lang),
+        *_termination(status, lang),
+        *_advisories_and_pending(status, lang),
+        *_next(status, lang),
+    ]
+
+
+def _header(status: Status, reference: str, beneficiary: str, lang: Lang) -> Iterator[str]:
+    state = status.state
+    yield _say(
+        lang,
+        N_("{reference} — {beneficiary}, on {on}"),
+        reference=reference,
+        beneficiary=beneficiary,
+        on=status.on,
+    )
+    final = _say(lang, N_(" (final)")) if state.final else ""
+    yield _say(lang, N_("State: {state}"), state=state) + final
+    if status.return_state is not None:
+        yield "  " + _say(
+            lang, N_("once the breaches close, back to: {state}"), state=status.return_state
+        )
+
+
+def _dates(status: Status, lang: Lang) -> Iterator[str]:
+    effective = status.effective_date
+    if effective is not None:
+        yield "  " + _say(lang, N_("In force from (Art. 2, last signature): {on}"), on=effective)
+    else:
+        yield "  " + _say(lang, N_("Not in force yet (Art. 2): every party must sign"))
+    yield "  " + _say(lang, N_("End date (Art. 2, as amended): {on}"), on=status.end_date)
+    yield "  " + _say(lang, N_("Planned start (Art. 5 al. 1): {on}"), on=status.planned_start)
+    if status.delay_cause is not None:
+        yield "  " + _say(
+            lang,
+            N_("Current cause of the delay (Art. 5 al. 3): {cause}"),
+            cause=status.delay_cause,
+        )
+    if status.experiment_started_on is not None:
+        yield "  " + _say(
+            lang, N_("Experiment started (Art. 5): {on}"), on=status.experiment_started_on
+        )
+    period = status.usage_period
+    if period is not None and period.last_day is None:
+        yield "  " + _say(lang, N_("Period of use (Art. 5 al. 5): no day of use is left"))
+    elif period is not None:
+        text = (
+            N_("Period of use (Art. 5 al. 5, reduced): {first} to {last}")
+            if period.reduced
+            else N_("Period of use (Art. 5 al. 1): {first} to {last}")
+        )
+        yield "  " + _say(lang, text, first=period.first_day, last=period.last_day)
+    if status.experiment_stopped_on is not None:
+        yield "  " + _say(
+            lang, N_("Experiment stopped (Art. 9): {on}"), on=status.experiment_stopped_on
+        )
+
+
+def _breaches(status: Status, lang: Lang) -> Iterator[str]:
+    if status.breaches:
+        yield _say(lang, N_("Breaches:"))
+        for breach in status.breaches:
+            yield from _breach_lines(breach, lang)
     deadline = status.remedy_deadline
     if deadline is not None:
-        passed = " — passed" if status.remedy_deadline_passed else ""
-        lines.append(
-            f"  Remedy deadline ({deadline.article}): {deadline.expires_on.isoformat()}{passed}"
+        passed = _say(lang, N_(" — passed")) if status.remedy_deadline_passed else ""
+        yield (
+            _say(lang, N_("Earliest remedy deadline: {deadline}"), deadline=deadline.expires_on)
+            + passed
         )
-        lines.append(f"    {deadline.explain('en')}")
-    if status.art9_steps:
-        done = ", ".join(
-            f"{step.value} {day.isoformat()}" for step, day in status.art9_steps.items()
-        )
-        lines.append(f"  Art. 9 steps done: {done}")
+        yield "  " + deadline.explain(lang)
+
+
+def _termination(status: Status, lang: Lang) -> Iterator[str]:
     termination = status.termination
-    if termination is not None:
-        reason = f": {termination.reason}" if termination.reason else ""
-        lines.append(
-            f"  Terminated on {termination.on.isoformat()} (ground {termination.ground.value})"
-            f"{reason}"
+    if termination is None:
+        return
+    decision = termination.event
+    text = (
+        N_("Terminated: decided on {on} by {by}, ground {ground}; in effect since {effective}")
+        if termination.in_effect
+        else N_(
+            "Termination decided on {on} by {by}, ground {ground}: it takes effect on {effective}"
         )
+    )
+    yield _say(
+        lang,
+        text,
+        on=decision.on,
+        by=decision.by,
+        ground=decision.ground,
+        effective=termination.takes_effect_on,
+    )
+    if decision.notified_on is not None:
+        yield "  " + _say(lang, N_("notified on {on}"), on=decision.notified_on)
+    if decision.reason:
+        yield "  " + _say(lang, N_("reason: {reason}"), reason=decision.reason)
+
+
+def _advisories_and_pending(status: Status, lang: Lang) -> Iterator[str]:
+    if status.advisories:
+        yield _say(lang, N_("Advisories (allowed, but with a legal risk):"))
+        yield from ("  - " + advisory.render(lang) for advisory in status.advisories)
+    if status.pending:
+        yield _say(lang, N_("Pending (dated after {on}, not applied):"), on=status.on)
+        for pending in status.pending:
+            trigger = trigger_of(pending)
+            what = Trigger(trigger).label(lang) if trigger is not None else pending.type
+            yield "  - " + _say(lang, N_("{on}: {what}"), on=pending.on, what=what)
+
+
+def _next(status: Status, lang: Lang) -> Iterator[str]:
     if status.state.final:
-        # One reason covers every event: listing it per event would only repeat it.
-        reasons = {(r.reason, r.article) for r in status.refused_events}
-        why = "."
+        reasons = {(r.reason.render(lang), r.article) for r in status.refused_events}
         if len(reasons) == 1:
             reason, article = reasons.pop()
-            why = f": {reason}" + (f" ({article})" if article else "")
-        lines.append(f"Nothing can happen next{why}")
-        return lines
-    lines.append("Possible next:" if status.allowed_events else "Nothing can happen next.")
-    lines += [f"  - {trigger}" for trigger in status.allowed_events]
+            yield _say(lang, N_("Nothing can happen next: {reason}"), reason=reason) + (
+                f" ({article})" if article else ""
+            )
+        else:
+            yield _say(lang, N_("Nothing can happen next."))
+        return
+    if status.allowed_events:
+        yield _say(lang, N_("Possible next:"))
+        yield from (f"  - {Trigger(trigger).label(lang)}" for trigger in status.allowed_events)
+    else:
+        yield _say(lang, N_("Nothing can happen next."))
     if status.refused_events:
-        lines.append("Not possible now:")
-        lines += [f"  - {refusal}" for refusal in status.refused_events]
-    return lines
+        yield _say(lang, N_("Not possible now:"))
+        for refusal in status.refused_events:
+            article = f" ({refusal.article})" if refusal.article else ""
+            yield (
+                "  - "
+                + _say(
+                    lang,
+                    N_("{what}: {reason}"),
+                    what=Trigger(refusal.event).label(lang),
+                    reason=refusal.reason,
+                )
+                + article
+            )
