@@ -337,6 +337,9 @@ def test_a_file_must_say_its_version() -> None:
     assert path == "$.schema_version"
     assert "required key is missing" in message
     assert READ_VERSIONS == (1, 2)
+    # Its other problems are listed as the current version sees them.
+    data["reference"] = ""
+    assert [path for path, _ in problems_of(data)] == ["$.schema_version", "$.reference"]
 
 
 # --- every problem, up to a limit -------------------------------------------------------------

@@ -55,7 +55,7 @@ import attrs
 from cattrs.errors import BaseValidationError
 
 from mgp_convention import files
-from mgp_convention._converter import Invalid, JSONFloat, converter, kind_of
+from mgp_convention._converter import JSONFloat, converter, kind_of
 from mgp_convention._converter import unstructure as _unstructure
 from mgp_convention._problems import MAX_PROBLEMS, load_error
 from mgp_convention.convention import SCHEMA_VERSION, Convention
@@ -109,15 +109,28 @@ class LoadedFile:
 
 
 def _structure(data: Any) -> LoadedFile:
+    """Read parsed JSON: its version first (an unknown version stops there: the rest
+    would be read by the wrong rules); a file without a version is refused, and its
+    other problems are listed as the current version sees them."""
     if type(data) is not dict:
         raise LoadError([Problem("$", f"expected an object, got {kind_of(data)}")])
-    version = file_version(data)
+    unsaid: list[Problem] = []
+    if "schema_version" in data:
+        version = file_version(data)
+    else:
+        try:
+            file_version(data)
+        except LoadError as err:
+            unsaid = list(err.problems)
+        version = SCHEMA_VERSION
+        data = {"schema_version": SCHEMA_VERSION, **data}
     try:
         convention: Convention = converter.structure(migrate(data, version), Convention)
     except BaseValidationError as err:
-        raise load_error(err, "$", limit=MAX_PROBLEMS) from None
-    except Invalid as err:  # pragma: no cover - the root is checked above
-        raise LoadError([Problem("$", err.message)]) from None
+        found = load_error(err, "$", limit=MAX_PROBLEMS - len(unsaid))
+        raise LoadError([*unsaid, *found.problems], more=found.more) from None
+    if unsaid:
+        raise LoadError(unsaid)
     return LoadedFile(convention, version)
 
 
