@@ -152,7 +152,7 @@ def _kind(mode: int) -> str | None:
     return None if stat.S_ISREG(mode) else "not a regular file"
 
 
-def _read_all(fd: int, target: Path, limit: int) -> bytes:
+def _read_all(fd: int, target: str | Path, limit: int) -> bytes:
     chunks: list[bytes] = []
     total = 0
     while True:
@@ -170,7 +170,7 @@ def read_with_identity(
 ) -> tuple[bytes, FileIdentity]:
     """The bytes of the regular file ``path`` (see :func:`read_bounded`) and its
     :data:`FileIdentity` when read; ``follow=False`` refuses a symbolic link."""
-    target = check_path(path)
+    target = path if isinstance(path, str) else check_path(path)  # a str is opened as it is
     limit = max_file_bytes(max_bytes)
     flags = _READ_FLAGS | (0 if follow else getattr(os, "O_NOFOLLOW", 0))
     try:

@@ -338,16 +338,16 @@ def _inside(entry: os.DirEntry[str], real_folder: str) -> bool:
     return os.path.dirname(real) == real_folder
 
 
-def _load_entry(entry: os.DirEntry[str], real_folder: str, max_bytes: int | None) -> Convention:
+def _load_entry(entry: os.DirEntry[str], real_folder: str, limit: int) -> Convention:
     if entry.is_symlink():
         if not _inside(entry, real_folder):
             raise FileFormatError(
                 "a symbolic link to a file outside the folder: not followed",
                 field=printable_path(entry.path),
             )
-        return load_path(os.path.realpath(entry.path), max_bytes=max_bytes)
-    data = files.read_bounded(entry.path, max_bytes=max_bytes, follow=False)
-    return read_text(data).convention
+        return load_path(os.path.realpath(entry.path), max_bytes=limit)
+    data = files.read_bounded(entry.path, max_bytes=limit, follow=False)
+    return read_text(data, max_bytes=limit).convention
 
 
 def load_folder(
@@ -367,6 +367,7 @@ def load_folder(
     """
     path = files.check_path(folder, argument="folder")
     glob = _check_pattern(pattern)
+    limit = files.max_file_bytes(max_bytes)  # read once for the whole folder
     name = printable_path(path)
     try:
         with os.scandir(path) as scan:
@@ -389,7 +390,7 @@ def load_folder(
         try:
             if entry.is_dir(follow_symlinks=False):
                 continue
-            loaded.append((file, _load_entry(entry, real_folder, max_bytes)))
+            loaded.append((file, _load_entry(entry, real_folder, limit)))
         except ConventionError as err:
             failed.append((file, err))
         except OSError as err:  # a safety net: reading turns its errors into the package's
