@@ -105,7 +105,7 @@ def main(argv: Sequence[str] | None = None) -> None:
             f"{len(paths)} conventions ({size:,.0f} bytes each on average); {args.runs} runs, "
             "contenders in turn; the median of the per-run ratios"
         )
-        print(report(times, "json", per=len(paths), unit="µs/file"))
+        print(report(times, "json", per=len(paths)))
         print(
             "  load / json, per run: "
             + " ".join(f"{t / b:.2f}" for t, b in zip(times["load"], times["json"], strict=True))
