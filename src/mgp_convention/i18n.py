@@ -28,20 +28,33 @@ the package shows a person goes through this module:
 from __future__ import annotations
 
 import datetime as dt
-import functools
-import gettext
-import os
 from collections.abc import Mapping
 from decimal import Decimal
-from pathlib import Path
-from typing import Any, Final, Literal, Protocol, runtime_checkable
+from typing import Any, Final, Protocol, runtime_checkable
 
 import attrs
 
+from mgp_convention._catalogue import (
+    DEFAULT_LANG,
+    DOMAIN,
+    LANG_ENV,
+    LANGS,
+    LOCALE_DIR,
+    N_,
+    NP_,
+    Lang,
+    check_lang,
+    gettext_in,
+    lang_from_environment,
+    ngettext_in,
+)
+
 __all__ = [
     "DEFAULT_LANG",
+    "DOMAIN",
     "LANGS",
     "LANG_ENV",
+    "LOCALE_DIR",
     "NP_",
     "N_",
     "Labelled",
@@ -51,92 +64,16 @@ __all__ = [
     "format_amount",
     "format_date",
     "format_day",
+    "format_number",
+    "format_short_date",
     "gettext_in",
     "lang_from_environment",
     "ngettext_in",
     "render",
 ]
 
-Lang = Literal["fr", "en"]
-#: The languages of the package, the default first.
-LANGS: Final[tuple[Lang, ...]] = ("fr", "en")
-DEFAULT_LANG: Final[Lang] = "fr"
-#: The environment variable that chooses the language before the locale variables.
-LANG_ENV: Final = "MGP_CONVENTION_LANG"
-
-#: The gettext domain of the package and the folder of its compiled catalogues.
-DOMAIN: Final = "mgp_convention"
-LOCALE_DIR: Final = Path(__file__).parent / "locale"
-
 #: The Babel locale of each language: French of France, English with day-month order.
 _BABEL_LOCALE: Final[Mapping[Lang, str]] = {"fr": "fr_FR", "en": "en_GB"}
-
-
-def check_lang(lang: object) -> Lang:
-    """``lang`` if it is ``"fr"`` or ``"en"``; anything else is refused, rather than read
-    as one of them.
-
-    >>> check_lang("en")
-    'en'
-    >>> check_lang("EN")
-    Traceback (most recent call last):
-    ...
-    mgp_convention.errors.InvalidValue: lang: expected 'fr' or 'en', not 'EN'
-    """
-    if lang == "fr" or lang == "en":  # noqa: PLR1714 - narrows the type for mypy
-        return lang
-    from mgp_convention.errors import InvalidValue  # noqa: PLC0415 - errors imports i18n
-
-    raise InvalidValue(f"expected 'fr' or 'en', not {lang!r}", field="lang")
-
-
-def lang_from_environment(environ: Mapping[str, str] | None = None) -> Lang:
-    """The language the environment asks for: :data:`LANG_ENV`, then ``LC_ALL``,
-    ``LC_MESSAGES``, ``LANG`` (the first one set and not empty decides); French when
-    none says English (the ``C`` and ``POSIX`` locales included).
-
-    >>> lang_from_environment({"LANG": "en_US.UTF-8"})
-    'en'
-    >>> lang_from_environment({"LC_ALL": "C", "LANG": "en_GB.UTF-8"})
-    'fr'
-    >>> lang_from_environment({"MGP_CONVENTION_LANG": "fr", "LANG": "en_GB.UTF-8"})
-    'fr'
-    """
-    env = os.environ if environ is None else environ
-    for name in (LANG_ENV, "LC_ALL", "LC_MESSAGES", "LANG"):
-        value = env.get(name, "").strip()
-        if value:
-            return "en" if value.lower().startswith("en") else DEFAULT_LANG
-    return DEFAULT_LANG
-
-
-# --- translations (gettext catalogues) ------------------------------------------------
-
-
-@functools.cache
-def _translations(lang: Lang) -> gettext.NullTranslations:
-    return gettext.translation(DOMAIN, LOCALE_DIR, languages=[lang], fallback=True)
-
-
-def gettext_in(lang: Lang, msgid: str) -> str:
-    """``msgid`` translated into ``lang`` (the id itself when no translation is known)."""
-    return _translations(check_lang(lang)).gettext(msgid)
-
-
-def ngettext_in(lang: Lang, singular: str, plural: str, n: int) -> str:
-    """The singular or plural form for ``n``, in ``lang`` (the catalogue's plural rule:
-    French takes the singular for 0 and 1)."""
-    return _translations(check_lang(lang)).ngettext(singular, plural, n)
-
-
-def N_(msgid: str) -> str:  # noqa: N802 - the usual gettext marker name
-    """Mark ``msgid`` for extraction, without translating it now."""
-    return msgid
-
-
-def NP_(singular: str, plural: str) -> tuple[str, str]:  # noqa: N802 - a gettext marker
-    """Mark a singular and a plural form for extraction (``Message.counted``)."""
-    return singular, plural
 
 
 # --- dates and amounts (Babel) --------------------------------------------------------
@@ -159,6 +96,30 @@ def format_date(day: dt.date, lang: Lang = DEFAULT_LANG) -> str:
 def format_day(day: dt.date, lang: Lang = DEFAULT_LANG) -> str:
     """``day`` without its weekday: « 1er janvier 2027 », "4 January 2027"."""
     return format_date(day, lang).partition(" ")[2]
+
+
+def format_short_date(day: dt.date, lang: Lang = DEFAULT_LANG) -> str:
+    """``day`` in digits, as each language writes it in a table: « 21/12/2026 »
+    (Babel's short format, with the year in full)."""
+    from babel.dates import format_date as babel_format_date  # noqa: PLC0415 - costly import
+
+    text: str = babel_format_date(day, "dd/MM/y", locale=_BABEL_LOCALE[check_lang(lang)])
+    return text
+
+
+def format_number(number: int, lang: Lang = DEFAULT_LANG) -> str:
+    """A whole number with the language's grouping: « 1 200 » (a narrow no-break
+    space), "1,200"; below a thousand, the digits alone.
+
+    >>> format_number(1200, "en"), format_number(999, "fr")
+    ('1,200', '999')
+    """
+    if -1000 < number < 1000:
+        return str(number)
+    from babel.numbers import format_decimal  # noqa: PLC0415 - costly import
+
+    text: str = format_decimal(number, locale=_BABEL_LOCALE[check_lang(lang)])
+    return text
 
 
 def format_amount(amount: Decimal, lang: Lang = DEFAULT_LANG) -> str:
@@ -193,6 +154,8 @@ def _shown(value: Any, lang: Lang) -> Any:
         return format_date(value, lang)
     if isinstance(value, Decimal):
         return format_amount(value, lang)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return format_number(value, lang)
     return value
 
 
@@ -202,8 +165,10 @@ class Message:
 
     ``msgid`` is the English text with ``{name}`` placeholders (marked with :func:`N_`);
     ``params`` their values: a date is written out (:func:`format_date`), an amount in
-    euros (:func:`format_amount`), a :class:`Labelled` value by its label, a nested
-    :class:`Message` rendered in the same language. With ``plural`` and ``count`` (the
+    euros (:func:`format_amount`), a whole number with the language's grouping
+    (:func:`format_number`: write ``{count}``, never ``{count:,}``), a
+    :class:`Labelled` value by its label, a nested :class:`Message` rendered in the
+    same language. With ``plural`` and ``count`` (the
     name of the parameter that counts), the form follows the language's plural rule.
     """
 
