@@ -33,7 +33,7 @@ from mgp_convention.legal_dates import legal_dates
 from mgp_convention.lifecycle import Lifecycle
 from mgp_convention.next_step import NextStep, Urgency, next_step
 
-from _builders import D, EXAMPLE, breach, convention, notice
+from _builders import EXAMPLE, D, breach, convention, notice
 
 OVERDUE, SOON, LATER, NONE = Urgency.OVERDUE, Urgency.SOON, Urgency.LATER, Urgency.NONE
 START = ExperimentStarted(D(2027, 3, 1))
@@ -172,7 +172,12 @@ CASES: list[tuple[str, Convention, dt.date, tuple[dt.date | None, Urgency, str, 
             ),
         ),
         D(2027, 5, 11),
-        (D(2027, 5, 14), SOON, "termination_takes_effect", "CE Ass., 25 juin 1948, Société du journal L'Aurore"),
+        (
+            D(2027, 5, 14),
+            SOON,
+            "termination_takes_effect",
+            "CE Ass., 25 juin 1948, Société du journal L'Aurore",
+        ),
     ),
     (
         "the experiment stopped under Art. 9: the assessment is still due",
@@ -250,7 +255,7 @@ def test_no_day_of_use_left_points_to_the_assessment() -> None:
 
 def test_urgency_words() -> None:
     assert [urgency.label("fr") for urgency in Urgency] == [
-        "en retard",
+        "échéance dépassée",
         "bientôt",
         "plus tard",
         "rien à faire",

@@ -48,6 +48,7 @@ from mgp_convention._validators import MAX_ITEMS
 from mgp_convention.convention import Convention
 from mgp_convention.errors import ConventionError, LoadError, Problem, shown
 from mgp_convention.events import EVENT_TYPES, Event
+from mgp_convention.i18n import N_, Message
 
 __all__ = [
     "MAX_LIST_ITEMS",
@@ -76,34 +77,37 @@ _AMOUNT_MAX_DIGITS: Final = 15
 
 # --- the messages, one place each (English ids with placeholders, for i18n.Message) ----
 
-MSG_EXPECTED: Final = "expected {what}, got {got}"
-MSG_SURROGATE: Final = "the text holds an unpaired surrogate (U+D800 to U+DFFF): not Unicode text"
-MSG_DATE_FORMAT: Final = "expected a date written YYYY-MM-DD, got {value}"
-MSG_NOT_A_DAY: Final = "{value} is not a day of the calendar"
-MSG_FLOAT_AMOUNT: Final = (
+MSG_EXPECTED: Final = N_("expected {what}, got {got}")
+MSG_SURROGATE: Final = N_(
+    "the text holds an unpaired surrogate (U+D800 to U+DFFF): not Unicode text"
+)
+MSG_DATE_FORMAT: Final = N_("expected a date written YYYY-MM-DD, got {value}")
+MSG_NOT_A_DAY: Final = N_("{value} is not a day of the calendar")
+MSG_FLOAT_AMOUNT: Final = N_(
     "the amount {value} is a JSON float, which cannot hold cents exactly: "
     "write it as a string{example}"
 )
-MSG_AMOUNT_TYPE: Final = 'expected an amount as a string, e.g. "12500.00", got {got}'
-MSG_AMOUNT_COMMA: Final = '{value}: write amounts with a dot for decimals, e.g. "12500.50"'
-MSG_NOT_AN_AMOUNT: Final = '{value} is not an amount in euros, e.g. "12500.00"'
-MSG_AMOUNT_TOO_LARGE: Final = "{value} is too large for an amount in euros"
-MSG_NOT_ONE_OF: Final = "{value} is not one of: {allowed}"
-MSG_TOO_MANY_ITEMS: Final = "too many items: {count:,}, at most {limit:,}"
-MSG_EVENT_TYPE_REQUIRED: Final = "required: one of {types}"
-MSG_UNKNOWN_EVENT_TYPE: Final = "unknown event type {value}{hint}"
-MSG_DID_YOU_MEAN: Final = " (did you mean {close!r}?)"
+MSG_FLOAT_EXAMPLE: Final = N_(', e.g. "{amount}"')
+MSG_AMOUNT_TYPE: Final = N_('expected an amount as a string, e.g. "12500.00", got {got}')
+MSG_AMOUNT_COMMA: Final = N_('{value}: write amounts with a dot for decimals, e.g. "12500.50"')
+MSG_NOT_AN_AMOUNT: Final = N_('{value} is not an amount in euros, e.g. "12500.00"')
+MSG_AMOUNT_TOO_LARGE: Final = N_("{value} is too large for an amount in euros")
+MSG_NOT_ONE_OF: Final = N_("{value} is not one of: {allowed}")
+MSG_TOO_MANY_ITEMS: Final = N_("too many items: {count}, at most {limit}")
+MSG_EVENT_TYPE_REQUIRED: Final = N_("required: one of {types}")
+MSG_UNKNOWN_EVENT_TYPE: Final = N_("unknown event type {value}{hint}")
+MSG_DID_YOU_MEAN: Final = N_(" (did you mean {close!r}?)")
 
 
-def say(msgid: str, **params: Any) -> str:
-    """The message ``msgid`` with its ``params`` (one place to become ``i18n.Message``)."""
-    return msgid.format(**params) if params else msgid
+def say(msgid: str, **params: Any) -> Message:
+    """The message ``msgid`` with its ``params``, said in a language when it is shown."""
+    return Message(msgid, params)
 
 
 class Invalid(Exception):
     """A value of the file that cannot be read; becomes a problem at its JSON path."""
 
-    def __init__(self, message: str) -> None:
+    def __init__(self, message: str | Message) -> None:
         super().__init__(message)
         self.message = message
 
@@ -118,23 +122,30 @@ class JSONFloat:
 
 
 _KINDS: Final[Mapping[type, str]] = {
-    dict: "an object",
-    list: "a list",
-    str: "a string",
-    bool: "true/false",
-    int: "a whole number",
-    JSONFloat: "a decimal number",
-    float: "a decimal number",
+    dict: N_("an object"),
+    list: N_("a list"),
+    str: N_("a string"),
+    bool: N_("true/false"),
+    int: N_("a whole number"),
+    JSONFloat: N_("a decimal number"),
+    float: N_("a decimal number"),
     type(None): "null",
 }
 
+_WHAT_OBJECT: Final = N_("an object")
+_WHAT_EVENT: Final = N_("an event object")
+_WHAT_LIST: Final = N_("a list")
+_WHAT_STRING: Final = N_("a string")
+_WHAT_WHOLE: Final = N_("a whole number")
+_WHAT_BOOL: Final = N_("true or false")
 
-def kind_of(value: Any) -> str:
+
+def kind_of(value: Any) -> Message:
     """What a JSON value is, in words (``an object``, ``a decimal number``…)."""
-    return _KINDS.get(type(value), type(value).__name__)
+    return Message(_KINDS.get(type(value), type(value).__name__))
 
 
-def _shown(value: Any) -> str:
+def _shown(value: Any) -> str | Message:
     return value.text[:40] if isinstance(value, JSONFloat) else shown(value)
 
 
@@ -151,7 +162,7 @@ def member(key: str) -> str:
     return f".{key}" if _NAME.fullmatch(key) else f"[{json.dumps(key)}]"
 
 
-def did_you_mean(value: str, choices: typing.Iterable[str]) -> str:
+def did_you_mean(value: str, choices: typing.Iterable[str]) -> str | Message:
     """``" (did you mean 'x'?)"`` for the closest of ``choices``, or ``""``."""
     close = difflib.get_close_matches(value, list(choices), n=1)
     return say(MSG_DID_YOU_MEAN, close=close[0]) if close else ""
@@ -162,21 +173,21 @@ def did_you_mean(value: str, choices: typing.Iterable[str]) -> str:
 
 def _structure_str(value: Any, _: type) -> str:
     if type(value) is not str:
-        raise Invalid(say(MSG_EXPECTED, what="a string", got=kind_of(value)))
+        raise Invalid(say(MSG_EXPECTED, what=Message(_WHAT_STRING), got=kind_of(value)))
     if _SURROGATE.search(value):
-        raise Invalid(MSG_SURROGATE)
+        raise Invalid(Message(MSG_SURROGATE))
     return value
 
 
 def _structure_int(value: Any, _: type) -> int:
     if type(value) is not int:
-        raise Invalid(say(MSG_EXPECTED, what="a whole number", got=kind_of(value)))
+        raise Invalid(say(MSG_EXPECTED, what=Message(_WHAT_WHOLE), got=kind_of(value)))
     return value
 
 
 def _structure_bool(value: Any, _: type) -> bool:
     if type(value) is not bool:
-        raise Invalid(say(MSG_EXPECTED, what="true or false", got=kind_of(value)))
+        raise Invalid(say(MSG_EXPECTED, what=Message(_WHAT_BOOL), got=kind_of(value)))
     return value
 
 
@@ -189,14 +200,14 @@ def _structure_date(value: Any, _: type) -> dt.date:
         raise Invalid(say(MSG_NOT_A_DAY, value=shown(value))) from None
 
 
-def _float_example(value: JSONFloat) -> str:
+def _float_example(value: JSONFloat) -> str | Message:
     try:
         number = Decimal(value.text)
     except InvalidOperation:  # pragma: no cover - the JSON parser gives a number's text
         return ""
     if not number.is_finite() or number.adjusted() >= _AMOUNT_MAX_DIGITS or number < 0:
         return ""
-    return f', e.g. "{number.quantize(Decimal("0.01"))}"'
+    return say(MSG_FLOAT_EXAMPLE, amount=str(number.quantize(Decimal("0.01"))))
 
 
 def _structure_decimal(value: Any, _: type) -> Decimal:
@@ -268,7 +279,7 @@ def _tuple_hook(type_: Any) -> Callable[[Any, Any], tuple[Any, ...]]:
 
     def structure(value: Any, _: Any) -> tuple[Any, ...]:
         if type(value) is not list:
-            raise Invalid(say(MSG_EXPECTED, what="a list", got=kind_of(value)))
+            raise Invalid(say(MSG_EXPECTED, what=Message(_WHAT_LIST), got=kind_of(value)))
         if len(value) > MAX_LIST_ITEMS:
             raise Invalid(say(MSG_TOO_MANY_ITEMS, count=len(value), limit=MAX_LIST_ITEMS))
         result: tuple[Any, ...] = items(value, type_)
@@ -364,7 +375,7 @@ def _class_hook(cls: type) -> Callable[[Any, Any], Any]:
 
     def structure(value: Any, _: Any) -> Any:
         if type(value) is not dict:
-            raise Invalid(say(MSG_EXPECTED, what="an object", got=kind_of(value)))
+            raise Invalid(say(MSG_EXPECTED, what=Message(_WHAT_OBJECT), got=kind_of(value)))
         try:
             return generated(value, cls)
         except ClassValidationError as err:
@@ -381,7 +392,7 @@ _EVENT_HOOKS: dict[type, Callable[[Any, Any], Any]] = {}
 
 def _structure_event(value: Any, _: Any) -> Event:
     if type(value) is not dict:
-        raise Invalid(say(MSG_EXPECTED, what="an event object", got=kind_of(value)))
+        raise Invalid(say(MSG_EXPECTED, what=Message(_WHAT_EVENT), got=kind_of(value)))
     kind = value.get("type")
     if type(kind) is not str:
         raise LoadError(

@@ -34,6 +34,7 @@ from mgp_convention._converter import (
     say,
 )
 from mgp_convention.errors import ConventionError, LoadError, Problem, shown
+from mgp_convention.i18n import N_, Message
 
 __all__ = ["MAX_PROBLEMS", "load_error"]
 
@@ -41,9 +42,9 @@ __all__ = ["MAX_PROBLEMS", "load_error"]
 #: counted.
 MAX_PROBLEMS: Final = 100
 
-MSG_MISSING: Final = "required key is missing"
-MSG_UNKNOWN_KEY: Final = "unknown key {key}{hint}"
-MSG_UNREADABLE: Final = "cannot be read ({error})"
+MSG_MISSING: Final = N_("required key is missing")
+MSG_UNKNOWN_KEY: Final = N_("unknown key {key}{hint}")
+MSG_UNREADABLE: Final = N_("cannot be read ({error})")
 
 
 @attrs.frozen
@@ -78,7 +79,7 @@ def _object(error: ClassValidationError, path: str) -> Iterator[_Found]:
             yield _UnknownKeys(path, [key for key in keys if key in extra], known)
     for exc, note in with_notes:
         if isinstance(exc, KeyError):  # cattrs' generated code: the key is not in the object
-            yield Problem(f"{path}.{note.name}", MSG_MISSING)
+            yield Problem(f"{path}.{note.name}", Message(MSG_MISSING))
         else:
             yield from _walk(exc, f"{path}.{note.name}")
     # What the data model says of the object as a whole: the constructor's error, then

@@ -40,6 +40,7 @@ from typing import Any, Final, Literal
 import attrs
 
 from mgp_convention.errors import DateError, InvalidValue, MoneyError, shown
+from mgp_convention.i18n import N_, Message
 
 __all__ = [
     "FIRST_DATE",
@@ -111,36 +112,40 @@ def check_text(value: Any, kind: TextKind, *, field: str, empty_ok: bool = False
     mgp_convention.errors.InvalidValue: reference: a line break (U+000D) is not allowed in this ...
     """
     if not isinstance(value, str):
-        raise InvalidValue(f"expected text, got {type(value).__name__}", field=field)
+        raise InvalidValue(
+            Message(N_("expected text, got {kind}"), {"kind": type(value).__name__}), field=field
+        )
     if not empty_ok and not value.strip():
-        raise InvalidValue("must not be empty", field=field)
+        raise InvalidValue(Message(N_("must not be empty")), field=field)
     limit = TEXT_LIMITS[kind]
     if len(value) > limit:
         raise InvalidValue(
-            f"too long: {len(value)} characters, at most {limit} for this text", field=field
+            Message(
+                N_("too long: {length} characters, at most {limit} for this text"),
+                {"length": len(value), "limit": limit},
+            ),
+            field=field,
         )
     bad = _CONTROL.search(value) or (_PARAGRAPH_BREAK if kind == "paragraph" else _BREAK).search(
         value
     )
     if bad is not None:
         char = bad.group()
-        what = (
-            "a tab"
-            if char == "\t"
-            else "a line break"
-            if _BREAK.fullmatch(char)
-            else "a control character"
-        )
+        if char == "\t":
+            what = N_("a tab ({code}) is not allowed in this text")
+        elif _BREAK.fullmatch(char):
+            what = N_("a line break ({code}) is not allowed in this text")
+        else:
+            what = N_("a control character ({code}) is not allowed in this text")
         hint = (
-            " (one line)"
+            N_("{problem} (one line)")
             if kind != "paragraph"
-            else " (write line breaks as \\n)"
+            else N_("{problem} (write line breaks as \\n)")
             if _BREAK.fullmatch(char)
-            else ""
+            else "{problem}"
         )
-        raise InvalidValue(
-            f"{what} (U+{ord(char):04X}) is not allowed in this text{hint}", field=field
-        )
+        problem = Message(what, {"code": f"U+{ord(char):04X}"})
+        raise InvalidValue(Message(hint, {"problem": problem}), field=field)
     return value
 
 
@@ -164,10 +169,14 @@ def positive_int(_instance: Any, attribute: attrs.Attribute[Any], value: Any) ->
     """A whole number ≥ 1 (``bool`` is not a number here)."""
     if isinstance(value, bool) or not isinstance(value, int):
         raise InvalidValue(
-            f"expected a whole number, got {type(value).__name__}", field=attribute.name
+            Message(N_("expected a whole number, got {kind}"), {"kind": type(value).__name__}),
+            field=attribute.name,
         )
     if value < 1:
-        raise InvalidValue(f"must be at least 1, got {value}", field=attribute.name)
+        raise InvalidValue(
+            Message(N_("must be at least 1, got {value}"), {"value": str(value)}),
+            field=attribute.name,
+        )
 
 
 def month_count(_instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -175,8 +184,12 @@ def month_count(_instance: Any, attribute: attrs.Attribute[Any], value: Any) -> 
     positive_int(_instance, attribute, value)
     if value > MAX_MONTHS:
         raise InvalidValue(
-            f"{shown(value)} months is more than {MAX_MONTHS} (ten years): no convention "
-            "lasts that long",
+            Message(
+                N_(
+                    "{value} months is more than {limit} (ten years): no convention lasts that long"
+                ),
+                {"value": shown(value), "limit": str(MAX_MONTHS)},
+            ),
             field=attribute.name,
         )
 
@@ -191,7 +204,11 @@ def tuple_of(cls: type, *, max_items: int) -> Callable[[Any, attrs.Attribute[Any
         items(instance, attribute, value)
         if len(value) > max_items:
             raise InvalidValue(
-                f"too many items: {len(value)}, at most {max_items}", field=attribute.name
+                Message(
+                    N_("too many items: {count}, at most {limit}"),
+                    {"count": len(value), "limit": max_items},
+                ),
+                field=attribute.name,
             )
 
     return validate
@@ -200,7 +217,10 @@ def tuple_of(cls: type, *, max_items: int) -> Callable[[Any, attrs.Attribute[Any
 def a_bool(_instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     """``True`` or ``False`` (not a string such as ``'no'``, which would count as true)."""
     if not isinstance(value, bool):
-        raise InvalidValue(f"expected true or false, got {shown(value)}", field=attribute.name)
+        raise InvalidValue(
+            Message(N_("expected true or false, got {value}"), {"value": shown(value)}),
+            field=attribute.name,
+        )
 
 
 def member_of(
@@ -213,7 +233,10 @@ def member_of(
         if not isinstance(value, cls):
             allowed = ", ".join(str(member.value) for member in cls)
             raise InvalidValue(
-                f"expected one of {cls.__name__} ({allowed}), got {shown(value)}",
+                Message(
+                    N_("expected one of {kind} ({allowed}), got {value}"),
+                    {"kind": cls.__name__, "allowed": allowed, "value": shown(value)},
+                ),
                 field=attribute.name,
             )
 
@@ -224,12 +247,19 @@ def a_date(_instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     """A civil date; a ``datetime`` is refused (say which day it is, in Europe/Paris)."""
     if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
         raise DateError(
-            f"expected a date (YYYY-MM-DD), got {type(value).__name__}", field=attribute.name
+            Message(N_("expected a date (YYYY-MM-DD), got {kind}"), {"kind": type(value).__name__}),
+            field=attribute.name,
         )
     if not FIRST_DATE <= value <= LAST_DATE:
         raise DateError(
-            f"{value.isoformat()} is outside the dates a convention can hold "
-            f"({FIRST_DATE.isoformat()} to {LAST_DATE.isoformat()})",
+            Message(
+                N_("{value} is outside the dates a convention can hold ({first} to {last})"),
+                {
+                    "value": value.isoformat(),
+                    "first": FIRST_DATE.isoformat(),
+                    "last": LAST_DATE.isoformat(),
+                },
+            ),
             field=attribute.name,
         )
 
@@ -238,16 +268,32 @@ def non_negative_money(_instance: Any, attribute: attrs.Attribute[Any], value: A
     """A ``Decimal`` amount in euros, ≥ 0, with at most two decimals; never a float."""
     if isinstance(value, float):
         raise MoneyError(
-            'a float cannot hold cents exactly: write the amount as a string, e.g. "12500.00"',
+            Message(
+                N_(
+                    "a float cannot hold cents exactly: write the amount as a string, "
+                    'e.g. "12500.00"'
+                )
+            ),
             field=attribute.name,
         )
     if not isinstance(value, Decimal) or not value.is_finite():
         raise MoneyError(
-            f"expected a Decimal amount in euros, got {shown(value)}", field=attribute.name
+            Message(N_("expected a Decimal amount in euros, got {value}"), {"value": shown(value)}),
+            field=attribute.name,
         )
+    written = str(value)  # as the file has it, not as an amount of the language
     if value < 0:
-        raise MoneyError(f"must not be negative, got {value}", field=attribute.name)
+        raise MoneyError(
+            Message(N_("must not be negative, got {value}"), {"value": written}),
+            field=attribute.name,
+        )
     if value.adjusted() >= _MAX_DIGITS:
-        raise MoneyError(f"{value} is too large for an amount in euros", field=attribute.name)
+        raise MoneyError(
+            Message(N_("{value} is too large for an amount in euros"), {"value": written}),
+            field=attribute.name,
+        )
     if value != value.quantize(Decimal("0.01")):
-        raise MoneyError(f"at most two decimals (cents), got {value}", field=attribute.name)
+        raise MoneyError(
+            Message(N_("at most two decimals (cents), got {value}"), {"value": written}),
+            field=attribute.name,
+        )

@@ -31,6 +31,7 @@ from mgp_convention._validators import (
 from mgp_convention.citations import Citation
 from mgp_convention.errors import InvalidValue
 from mgp_convention.events import Event, WithdrawnEvent
+from mgp_convention.i18n import N_, Message
 from mgp_convention.parties import PublicBody, Referent
 from mgp_convention.schedule import CalendarStep, Duration
 
@@ -75,10 +76,13 @@ ART5_REDUCED_USAGE = Citation(
 
 def _non_empty_texts(_instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     if not isinstance(value, tuple) or not value:
-        raise InvalidValue("must list at least one item", field=attribute.name)
+        raise InvalidValue(Message(N_("must list at least one item")), field=attribute.name)
     if len(value) > MAX_ITEMS[attribute.name]:
         raise InvalidValue(
-            f"too many items: {len(value)}, at most {MAX_ITEMS[attribute.name]}",
+            Message(
+                N_("too many items: {count}, at most {limit}"),
+                {"count": len(value), "limit": MAX_ITEMS[attribute.name]},
+            ),
             field=attribute.name,
         )
     for index, item in enumerate(value):
@@ -123,7 +127,10 @@ def _evaluation_both_or_neither(values: Mapping[str, Any]) -> Iterator[InvalidVa
     } <= values.keys():
         missing = "evaluation_period" if period is None else "evaluation_deadline"
         yield InvalidValue(
-            f"evaluation_deadline and evaluation_period go together: {missing} is missing",
+            Message(
+                N_("evaluation_deadline and evaluation_period go together: {missing} is missing"),
+                {"missing": missing},
+            ),
             field=missing,
             article=ART5_REDUCED_USAGE.label,
         )
@@ -134,8 +141,13 @@ def _reduced_usage_before_evaluation(values: Mapping[str, Any]) -> Iterator[Inva
     after, deadline = values.get("reduced_usage_after"), values.get("evaluation_deadline")
     if isinstance(after, dt.date) and isinstance(deadline, dt.date) and after > deadline:
         yield InvalidValue(
-            f"the setup date beyond which usage is reduced ({after}) comes after the "
-            f"evaluation deadline ({deadline})",
+            Message(
+                N_(
+                    "the setup date beyond which usage is reduced ({after}) comes after the "
+                    "evaluation deadline ({deadline})"
+                ),
+                {"after": after.isoformat(), "deadline": deadline.isoformat()},
+            ),
             field="reduced_usage_after",
             article=ART5_REDUCED_USAGE.label,
         )
@@ -146,7 +158,13 @@ def _indicative_start_before_evaluation(values: Mapping[str, Any]) -> Iterator[I
     start, deadline = values.get("indicative_start"), values.get("evaluation_deadline")
     if isinstance(start, dt.date) and isinstance(deadline, dt.date) and start >= deadline:
         yield InvalidValue(
-            f"the evaluation deadline ({deadline}) must come after the indicative start ({start})",
+            Message(
+                N_(
+                    "the evaluation deadline ({deadline}) must come after the indicative "
+                    "start ({start})"
+                ),
+                {"deadline": deadline.isoformat(), "start": start.isoformat()},
+            ),
             field="evaluation_deadline",
             article=ART5_REDUCED_USAGE.label,
         )
@@ -207,13 +225,19 @@ def _end_after_start(values: Mapping[str, Any]) -> Iterator[InvalidValue]:
     deadline = part(experiment, "evaluation_deadline")
     if isinstance(start, dt.date) and end < start:
         yield InvalidValue(
-            f"the end date ({end}) comes before the experiment's indicative start ({start})",
+            Message(
+                N_("the end date ({end}) comes before the experiment's indicative start ({start})"),
+                {"end": end.isoformat(), "start": start.isoformat()},
+            ),
             field="end_date",
             article=ART2_DURATION.label,
         )
     if isinstance(deadline, dt.date) and deadline > end:
         yield InvalidValue(
-            f"the evaluation deadline ({deadline}) comes after the end date ({end})",
+            Message(
+                N_("the evaluation deadline ({deadline}) comes after the end date ({end})"),
+                {"deadline": deadline.isoformat(), "end": end.isoformat()},
+            ),
             field="experiment.evaluation_deadline",
             article=ART2_DURATION.label,
         )
@@ -224,7 +248,12 @@ def _known_version(values: Mapping[str, Any]) -> Iterator[InvalidValue]:
     version = values.get("schema_version", SCHEMA_VERSION)
     if version != SCHEMA_VERSION:
         yield InvalidValue(
-            f"unknown schema version {version!r}: this version of mgp-convention reads "
-            f"version {SCHEMA_VERSION}",
+            Message(
+                N_(
+                    "unknown schema version {value}: this version of mgp-convention reads "
+                    "version {version}"
+                ),
+                {"value": repr(version), "version": str(SCHEMA_VERSION)},
+            ),
             field="schema_version",
         )

@@ -15,11 +15,13 @@ True
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import errno
+from collections.abc import Iterable, Mapping
+from typing import Final
 
 import attrs
 
-from mgp_convention.i18n import N_, Labelled, Lang, Message
+from mgp_convention.i18n import N_, NP_, Labelled, Lang, Message
 
 __all__ = [
     "ConventionError",
@@ -36,6 +38,7 @@ __all__ = [
     "Problem",
     "TemplateProblem",
     "shown",
+    "system_reason",
 ]
 
 _SHOWN_MAX = 40
@@ -43,38 +46,83 @@ _SHOWN_MAX_BITS = 64
 _LOG10_2 = 0.30103
 
 
-def shown(value: object) -> str:
+def shown(value: object) -> str | Message:
     """A short, single-line, printable rendering of a user's value for an error message.
 
     Long texts are cut, control characters and unpaired surrogates are escaped, huge
-    numbers and nested values are described rather than printed.
+    numbers and nested values are described rather than printed (in words, said in the
+    message's language: a :class:`~mgp_convention.i18n.Message`).
 
     >>> shown("200054782")
     "'200054782'"
-    >>> shown("9" * 100)
-    "'999999999999999999999999999999999999999…' (100 characters)"
-    >>> shown(10**100)
-    'a number of about 101 digits'
-    >>> shown({"a": [1]})
-    'an object'
+    >>> print(shown("9" * 100))
+    '999999999999999999999999999999999999999…' (100 characters)
+    >>> shown(10**100).render("fr"), shown({"a": [1]}).render("en")
+    ('un nombre d’environ 101 chiffres', 'an object')
     """
     if isinstance(value, str):
         if len(value) > _SHOWN_MAX:
-            return f"{value[: _SHOWN_MAX - 1]!r}"[:-1] + f"…' ({len(value)} characters)"
+            cut = f"{value[: _SHOWN_MAX - 1]!r}"[:-1] + "…'"
+            return Message.counted(
+                NP_("{text} ({count} character)", "{text} ({count} characters)"),
+                "count",
+                {"text": cut, "count": len(value)},
+            )
         return repr(value)
     if isinstance(value, bool) or value is None:
         return "true" if value is True else "false" if value is False else "null"
     if isinstance(value, int):
         if value.bit_length() > _SHOWN_MAX_BITS:  # str() of a huge int is slow, or refused
-            return f"a number of about {int(value.bit_length() * _LOG10_2) + 1} digits"
+            digits = int(value.bit_length() * _LOG10_2) + 1
+            return Message(N_("a number of about {digits} digits"), {"digits": digits})
         return str(value)
     if isinstance(value, float):
         return repr(value)
     if isinstance(value, dict):
-        return "an object"
+        return Message(N_("an object"))
     if isinstance(value, (list, tuple)):
-        return "a list"
+        return Message(N_("a list"))
     return type(value).__name__
+
+
+#: What an operating system's error means, in words, by its ``errno`` (its own text,
+#: ``strerror``, is in the system's language, often English).
+_SYSTEM_REASONS: Final[Mapping[int, str]] = {
+    errno.ENOENT: N_("no such file or folder"),
+    errno.EACCES: N_("permission denied"),
+    errno.EPERM: N_("operation not permitted"),
+    errno.EISDIR: N_("it is a folder"),
+    errno.ENOTDIR: N_("a part of the path is not a folder"),
+    errno.ENOSPC: N_("no space left on the device"),
+    errno.EDQUOT: N_("disk quota exceeded"),
+    errno.EROFS: N_("read-only file system"),
+    errno.EEXIST: N_("it already exists"),
+    errno.ENAMETOOLONG: N_("the name is too long"),
+    errno.ELOOP: N_("too many levels of symbolic links"),
+    errno.EIO: N_("input/output error"),
+    errno.EFBIG: N_("the file is too large"),
+    errno.EBADF: N_("the file is closed"),
+    errno.EPIPE: N_("the reader has closed the pipe"),
+    errno.EBUSY: N_("the device or the file is busy"),
+    errno.EXDEV: N_("the link crosses file systems"),
+    errno.EINVAL: N_("invalid argument"),
+}
+
+
+def system_reason(err: OSError) -> Message:
+    """Why an operation on a file failed, in words: from the error's ``errno``; for an
+    unusual one, its symbolic name (``ENOTRECOVERABLE``).
+
+    >>> system_reason(FileNotFoundError(errno.ENOENT, "No such file")).render("fr")
+    'fichier ou dossier introuvable'
+    >>> system_reason(OSError(errno.ENOTRECOVERABLE, "State not recoverable")).render("en")
+    'system error ENOTRECOVERABLE'
+    """
+    known = _SYSTEM_REASONS.get(err.errno or 0)
+    if known is not None:
+        return Message(known)
+    name = errno.errorcode.get(err.errno or 0, str(err.errno or type(err).__name__))
+    return Message(N_("system error {name}"), {"name": name})
 
 
 class ConventionError(Exception):
@@ -177,19 +225,23 @@ class LoadError(ConventionError, ValueError):
         self.more = more
         first = self.problems[0] if self.problems else None
         super().__init__(
-            "\n".join(self._lines("en")) or "invalid convention",
+            "\n".join(self._lines("en")) or Message(N_("invalid convention")),
             field=first.path if first else None,
             article=first.article if first else None,
         )
 
-    def more_line(self) -> str | None:
-        """``… and N more problems`` when problems were left out, else ``None``."""
+    def more_line(self, lang: Lang = "en") -> str | None:
+        """``… and N more problems`` in ``lang`` when problems were left out, else ``None``."""
         if not self.more:
             return None
-        return f"… and {self.more:,} more problem{'s' if self.more > 1 else ''}"
+        return Message.counted(
+            NP_("… and {count} more problem", "… and {count} more problems"),
+            "count",
+            {"count": self.more},
+        ).render(lang)
 
     def _lines(self, lang: Lang) -> list[str]:
-        more = self.more_line()
+        more = self.more_line(lang)
         return [p.render(lang) for p in self.problems] + ([more] if more else [])
 
     def render(self, lang: Lang) -> str:

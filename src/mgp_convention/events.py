@@ -48,7 +48,7 @@ from mgp_convention._validators import (
     tuple_of,
 )
 from mgp_convention.errors import InvalidValue
-from mgp_convention.i18n import N_, Lang, gettext_in
+from mgp_convention.i18n import N_, Lang, Message, gettext_in
 from mgp_convention.schedule import CalendarStep, Duration
 
 __all__ = [
@@ -225,8 +225,13 @@ def _breach_label(_instance: Any, attribute: attrs.Attribute[Any], value: Any) -
     code(_instance, attribute, value)
     if not BREACH_LABEL.fullmatch(value):
         raise InvalidValue(
-            f"{value!r} is not a breach label: up to 16 letters, digits, '.', '_' or '-', "
-            "e.g. 'B1'",
+            Message(
+                N_(
+                    "{value} is not a breach label: up to 16 letters, digits, '.', '_' or "
+                    "'-', e.g. 'B1'"
+                ),
+                {"value": repr(value)},
+            ),
             field=attribute.name,
             article="Art. 12 al. 1",
         )
@@ -239,7 +244,10 @@ def _not_before_on(_instance: Any, attribute: attrs.Attribute[Any], value: Any) 
     on = _instance.on
     if isinstance(on, dt.date) and value < on:
         raise InvalidValue(
-            f"{attribute.name} ({value}) comes before the event's date ({on})",
+            Message(
+                N_("{field} ({value}) comes before the event's date ({on})"),
+                {"field": attribute.name, "value": value.isoformat(), "on": on.isoformat()},
+            ),
             field=attribute.name,
         )
 
@@ -316,22 +324,30 @@ class BreachRecorded(BreachEvent):
     def __attrs_post_init__(self) -> None:
         if self.obligation is Obligation.OTHER and self.details is None:
             raise InvalidValue(
-                "a breach of obligation 'other' must say what it is in 'details'",
+                Message(N_("a breach of obligation 'other' must say what it is in 'details'")),
                 field="details",
                 article="Art. 12 al. 1",
             )
         if self.obligation is Obligation.READY_ON_PLANNED_DATE:
             if self.impedes_experiment is False:
                 raise InvalidValue(
-                    "not being ready on the planned date prevents the start of the "
-                    "experiment by nature: impedes_experiment cannot be false",
+                    Message(
+                        N_(
+                            "not being ready on the planned date prevents the start of the "
+                            "experiment by nature: impedes_experiment cannot be false"
+                        )
+                    ),
                     field="impedes_experiment",
                     article="Art. 5 al. 3",
                 )
         elif self.impedes_experiment is None:
             raise InvalidValue(
-                "say whether the breach prevents the start or the proper running of the "
-                "experiment (true or false)",
+                Message(
+                    N_(
+                        "say whether the breach prevents the start or the proper running of "
+                        "the experiment (true or false)"
+                    )
+                ),
                 field="impedes_experiment",
                 article="Art. 12 al. 3",
             )
@@ -423,7 +439,9 @@ class Changes:
 
     def __attrs_post_init__(self) -> None:
         if all(value is None for value in attrs.astuple(self, recurse=False)):
-            raise InvalidValue("an amendment must change at least one thing", article="Art. 11")
+            raise InvalidValue(
+                Message(N_("an amendment must change at least one thing")), article="Art. 11"
+            )
 
     def as_dict(self) -> Mapping[str, Any]:
         """The changed fields only."""
@@ -465,19 +483,30 @@ class Termination(BreachEvent):
         notified, effective = self.notified_on, self.effective_on
         if notified is not None and effective is not None and effective < notified:
             raise InvalidValue(
-                f"the termination cannot take effect ({effective}) before it is notified "
-                f"({notified}): a decision has no retroactive effect",
+                Message(
+                    N_(
+                        "the termination cannot take effect ({effective}) before it is "
+                        "notified ({notified}): a decision has no retroactive effect"
+                    ),
+                    {"effective": effective.isoformat(), "notified": notified.isoformat()},
+                ),
                 field="effective_on",
                 article="CE Ass., 25 juin 1948, Société du journal L'Aurore",
             )
         if self.basis is not None and self.ground is not Ground.GENERAL_INTEREST:
             raise InvalidValue(
-                "a basis is given only for a termination on ground general_interest",
+                Message(
+                    N_("a basis is given only for a termination on the ground « {ground} »"),
+                    {"ground": Ground.GENERAL_INTEREST},
+                ),
                 field="basis",
             )
         if self.breach is not None and not self.ground.names_breach:
             raise InvalidValue(
-                f"a termination on ground {self.ground.value} names no breach",
+                Message(
+                    N_("a termination on the ground « {ground} » names no breach"),
+                    {"ground": self.ground},
+                ),
                 field="breach",
             )
 
@@ -514,7 +543,10 @@ EVENT_TYPES: Final[Mapping[str, type[Event]]] = {
 
 def _index(_instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise InvalidValue(f"expected a position ≥ 0, got {value!r}", field=attribute.name)
+        raise InvalidValue(
+            Message(N_("expected a position ≥ 0, got {value}"), {"value": repr(value)}),
+            field=attribute.name,
+        )
 
 
 @attrs.frozen

@@ -52,7 +52,14 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Final
 
-from mgp_convention.errors import FileBusyError, FileFormatError, FileWriteError, InvalidValue
+from mgp_convention.errors import (
+    FileBusyError,
+    FileFormatError,
+    FileWriteError,
+    InvalidValue,
+    system_reason,
+)
+from mgp_convention.i18n import N_, Message
 from mgp_convention.printable import printable_path
 
 __all__ = [
@@ -68,6 +75,7 @@ __all__ = [
     "read_bounded",
     "read_stream",
     "read_with_identity",
+    "too_large",
     "write_atomic",
 ]
 
@@ -89,12 +97,18 @@ _READ_FLAGS: Final = (
 
 #: What a file system entry is, for the messages (a regular file is the one allowed).
 _KINDS: Final = (
-    (stat.S_ISDIR, "a folder"),
-    (stat.S_ISFIFO, "a named pipe (FIFO)"),
-    (stat.S_ISCHR, "a device"),
-    (stat.S_ISBLK, "a device"),
-    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISDIR, N_("a folder, not a file: {done}")),
+    (stat.S_ISFIFO, N_("a named pipe (FIFO), not a file: {done}")),
+    (stat.S_ISCHR, N_("a device, not a file: {done}")),
+    (stat.S_ISBLK, N_("a device, not a file: {done}")),
+    (stat.S_ISSOCK, N_("a socket, not a file: {done}")),
 )
+_NOT_REGULAR: Final = N_("not a regular file, not a file: {done}")
+_NOT_READ: Final = N_("not read")
+_NOT_REPLACED: Final = N_("not replaced")
+_CANNOT_READ: Final = N_("cannot read: {reason}")
+_CANNOT_WRITE: Final = N_("cannot write: {reason}")
+_EXISTS: Final = N_("already exists: not overwritten")
 
 #: A file's identity when it was read: device, inode, size and modification time.
 FileIdentity = tuple[int, int, int, int]
@@ -132,24 +146,38 @@ def max_file_bytes(limit: int | None = None) -> int:
     if not text:
         return MAX_FILE_BYTES
     if not text.isascii() or not text.isdigit() or int(text) < 1:
-        raise InvalidValue(f"{text[:40]!r} is not a number of bytes ≥ 1", field=MAX_FILE_BYTES_ENV)
+        raise InvalidValue(
+            Message(N_("{value} is not a number of bytes ≥ 1"), {"value": repr(text[:40])}),
+            field=MAX_FILE_BYTES_ENV,
+        )
     return int(text)
 
 
-def _too_large(name: str, size: int, limit: int) -> FileFormatError:
+def too_large(size: int, limit: int, name: str | None = None) -> FileFormatError:
+    """The error of a file of ``size`` bytes, over the ``limit``."""
     return FileFormatError(
-        f"too large: {size:,} bytes, at most {limit:,} for a convention file "
-        f"(set {MAX_FILE_BYTES_ENV} to read larger files)",
+        Message(
+            N_(
+                "too large: {size} bytes, at most {limit} for a convention file "
+                "(set {variable} to read larger files)"
+            ),
+            {"size": size, "limit": limit, "variable": MAX_FILE_BYTES_ENV},
+        ),
         field=name,
     )
 
 
 def _kind(mode: int) -> str | None:
-    """What a non-regular entry is, or ``None`` for a regular file."""
+    """What a non-regular entry is (a message id with ``{done}``), or ``None`` for a
+    regular file."""
     for test, kind in _KINDS:
         if test(mode):
             return kind
-    return None if stat.S_ISREG(mode) else "not a regular file"
+    return None if stat.S_ISREG(mode) else _NOT_REGULAR
+
+
+def _cannot(msgid: str, err: OSError) -> Message:
+    return Message(msgid, {"reason": system_reason(err)})
 
 
 def _read_all(fd: int, target: str | Path, limit: int) -> bytes:
@@ -162,7 +190,7 @@ def _read_all(fd: int, target: str | Path, limit: int) -> bytes:
         chunks.append(chunk)
         total += len(chunk)
         if total > limit:  # the file grew after its size was read
-            raise _too_large(printable_path(target), total, limit)
+            raise too_large(total, limit, printable_path(target))
 
 
 def read_with_identity(
@@ -178,24 +206,22 @@ def read_with_identity(
     except OSError as err:
         if not follow and err.errno == errno.ELOOP:
             raise FileFormatError(
-                "a symbolic link: not followed (only the folder's own files are read)",
+                Message(N_("a symbolic link: not followed (only the folder's own files are read)")),
                 field=printable_path(target),
             ) from None
-        raise FileFormatError(
-            f"cannot read: {err.strerror}", field=printable_path(target)
-        ) from None
+        raise FileFormatError(_cannot(_CANNOT_READ, err), field=printable_path(target)) from None
     try:
         info = os.fstat(fd)
         kind = _kind(info.st_mode)
         if kind is not None:
-            raise FileFormatError(f"{kind}, not a file: not read", field=printable_path(target))
+            raise FileFormatError(
+                Message(kind, {"done": Message(_NOT_READ)}), field=printable_path(target)
+            )
         if info.st_size > limit:
-            raise _too_large(printable_path(target), info.st_size, limit)
+            raise too_large(info.st_size, limit, printable_path(target))
         data = _read_all(fd, target, limit)
     except OSError as err:
-        raise FileFormatError(
-            f"cannot read: {err.strerror}", field=printable_path(target)
-        ) from None
+        raise FileFormatError(_cannot(_CANNOT_READ, err), field=printable_path(target)) from None
     finally:
         os.close(fd)
     return data, (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns)
@@ -221,19 +247,25 @@ def read_stream(
     input: ``sys.stdin`` is ``None``) is refused too."""
     limit = max_file_bytes(max_bytes)
     if stream is None or stream.closed:
-        raise FileFormatError("closed: nothing to read", field=name)
+        raise FileFormatError(Message(N_("closed: nothing to read")), field=name)
     binary = getattr(stream, "buffer", stream)
     try:
         data = binary.read(limit + 1)
-    except (OSError, ValueError) as err:
-        reason = err.strerror if isinstance(err, OSError) else str(err)
-        raise FileFormatError(f"cannot read: {reason}", field=name) from None
+    except OSError as err:
+        raise FileFormatError(_cannot(_CANNOT_READ, err), field=name) from None
+    except ValueError:  # a stream closed meanwhile
+        raise FileFormatError(Message(N_("closed: nothing to read")), field=name) from None
     if isinstance(data, str):  # a text stream without a buffer (a test's StringIO)
         data = data.encode("utf-8", errors="surrogatepass")
     if len(data) > limit:
         raise FileFormatError(
-            f"too large: more than {limit:,} bytes for a convention file "
-            f"(set {MAX_FILE_BYTES_ENV} to read larger files)",
+            Message(
+                N_(
+                    "too large: more than {limit} bytes for a convention file "
+                    "(set {variable} to read larger files)"
+                ),
+                {"limit": limit, "variable": MAX_FILE_BYTES_ENV},
+            ),
             field=name,
         )
     return bytes(data)
@@ -303,19 +335,19 @@ def write_atomic(
     except FileNotFoundError:
         info = None
     except OSError as err:
-        raise FileWriteError(f"cannot write: {err.strerror}", field=name) from None
+        raise FileWriteError(_cannot(_CANNOT_WRITE, err), field=name) from None
     if info is not None:
         if not overwrite:
-            raise FileWriteError("already exists: not overwritten", field=name)
+            raise FileWriteError(Message(_EXISTS), field=name)
         kind = None if stat.S_ISLNK(info.st_mode) else _kind(info.st_mode)
         if kind is not None:
-            raise FileWriteError(f"{kind}, not a file: not replaced", field=name)
+            raise FileWriteError(Message(kind, {"done": Message(_NOT_REPLACED)}), field=name)
         if stat.S_ISREG(info.st_mode):
             mode = stat.S_IMODE(info.st_mode)  # the new file keeps the old one's permissions
     try:
         fd, temporary = _temporary(target.parent, target.name)
     except OSError as err:
-        raise FileWriteError(f"cannot write: {err.strerror}", field=name) from None
+        raise FileWriteError(_cannot(_CANNOT_WRITE, err), field=name) from None
     try:
         try:
             if mode is not None and hasattr(os, "fchmod"):  # not on Windows before 3.13
@@ -332,10 +364,15 @@ def write_atomic(
     except OSError as err:
         with contextlib.suppress(OSError):
             temporary.unlink()
-        reason = "already exists: not overwritten" if isinstance(err, FileExistsError) else None
-        raise FileWriteError(
-            reason or f"cannot write: {err.strerror}; the file is left as it was", field=name
-        ) from None
+        reason = (
+            Message(_EXISTS)
+            if isinstance(err, FileExistsError)
+            else Message(
+                N_("cannot write: {reason}; the file is left as it was"),
+                {"reason": system_reason(err)},
+            )
+        )
+        raise FileWriteError(reason, field=name) from None
     except BaseException:  # KeyboardInterrupt, a crash: no temporary file left behind
         with contextlib.suppress(OSError):
             temporary.unlink()
@@ -375,10 +412,13 @@ def locked(
     lock = lock_path(target)
     name = printable_path(target)
     if not lock.parent.is_dir():
-        raise FileWriteError("cannot lock: its folder does not exist", field=name)
+        raise FileWriteError(Message(N_("cannot lock: its folder does not exist")), field=name)
     if lock.is_symlink():
         raise FileWriteError(
-            f"its lock file {printable_path(lock.name)} is a symbolic link: not used",
+            Message(
+                N_("its lock file {lock} is a symbolic link: not used"),
+                {"lock": printable_path(lock.name)},
+            ),
             field=name,
         )
     file_lock = FileLock(lock, timeout=timeout)
@@ -386,12 +426,19 @@ def locked(
         file_lock.acquire()
     except Timeout:
         raise FileBusyError(
-            f"another program is writing it (its lock {printable_path(lock.name)} was held "
-            f"for {timeout:g} s): try again",
+            Message(
+                N_(
+                    "another program is writing it (its lock {lock} was held for {seconds} s): "
+                    "try again"
+                ),
+                {"lock": printable_path(lock.name), "seconds": f"{timeout:g}"},
+            ),
             field=name,
         ) from None
     except OSError as err:
-        raise FileWriteError(f"cannot lock: {err.strerror}", field=name) from None
+        raise FileWriteError(
+            Message(N_("cannot lock: {reason}"), {"reason": system_reason(err)}), field=name
+        ) from None
     try:
         yield lock
     finally:

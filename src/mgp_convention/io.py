@@ -47,9 +47,9 @@ import contextlib
 import fnmatch
 import json
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 import attrs
 from cattrs.errors import BaseValidationError
@@ -67,8 +67,10 @@ from mgp_convention.errors import (
     LoadError,
     Problem,
     shown,
+    system_reason,
 )
 from mgp_convention.files import LOCK_TIMEOUT, FileIdentity
+from mgp_convention.i18n import N_, Message
 from mgp_convention.printable import printable_path
 from mgp_convention.versions import file_version, migrate
 
@@ -113,7 +115,11 @@ def _structure(data: Any) -> LoadedFile:
     would be read by the wrong rules); a file without a version is refused, and its
     other problems are listed as the current version sees them."""
     if type(data) is not dict:
-        raise LoadError([Problem("$", f"expected an object, got {kind_of(data)}")])
+        expected = Message(
+            N_("expected {what}, got {got}"),
+            {"what": Message(N_("an object")), "got": kind_of(data)},
+        )
+        raise LoadError([Problem("$", expected)])
     unsaid: list[Problem] = []
     if "schema_version" in data:
         version = file_version(data)
@@ -158,13 +164,17 @@ def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
         seen: set[str] = set()
         for key, _ in pairs:
             if key in seen:
-                raise FileFormatError(f"the key {shown(key)} appears twice in the same object")
+                raise FileFormatError(
+                    Message(
+                        N_("the key {key} appears twice in the same object"), {"key": shown(key)}
+                    )
+                )
             seen.add(key)
     return result
 
 
 def _reject_constant(name: str) -> Any:
-    raise FileFormatError(f"{name} is not valid JSON")
+    raise FileFormatError(Message(N_("{name} is not valid JSON"), {"name": name}))
 
 
 def _parse(text: str | bytes) -> Any:
@@ -173,7 +183,10 @@ def _parse(text: str | bytes) -> Any:
             text = bytes(text).decode("utf-8-sig")
         except UnicodeDecodeError as err:
             raise FileFormatError(
-                f"the file is not UTF-8 text (byte {err.start}): save it as UTF-8"
+                Message(
+                    N_("the file is not UTF-8 text (byte {byte}): save it as UTF-8"),
+                    {"byte": err.start},
+                )
             ) from None
     try:
         return json.loads(
@@ -184,12 +197,44 @@ def _parse(text: str | bytes) -> Any:
         )
     except json.JSONDecodeError as err:
         raise FileFormatError(
-            f"not valid JSON: {err.msg} (line {err.lineno}, column {err.colno})"
+            Message(
+                N_("not valid JSON: {reason} (line {line}, column {column})"),
+                {"reason": _json_reason(err.msg), "line": err.lineno, "column": err.colno},
+            )
         ) from None
-    except ValueError as err:  # an integer beyond Python's limit of digits
-        raise FileFormatError(f"not a convention: {str(err).split(':')[0]}") from None
+    except ValueError:  # an integer beyond Python's limit of digits
+        raise FileFormatError(
+            Message(N_("not a convention: a number has more digits than Python reads"))
+        ) from None
     except RecursionError:
-        raise FileFormatError("not a convention: the JSON is nested too deeply") from None
+        raise FileFormatError(
+            Message(N_("not a convention: the JSON is nested too deeply"))
+        ) from None
+
+
+#: What the json module says of a text that is not JSON, by the start of its message
+#: (in English, some with the character at fault), in words; a message it adds later is
+#: shown as it is.
+_JSON_REASONS: Final[Mapping[str, str]] = {
+    "Expecting value": N_("a value is expected"),
+    "Expecting property name enclosed in double quotes": N_("a key in double quotes is expected"),
+    "Expecting ':' delimiter": N_("':' is expected"),
+    "Expecting ',' delimiter": N_("',' is expected"),
+    "Unterminated string starting at": N_("a text is not closed"),
+    "Invalid control character": N_("a control character in a text"),
+    "Invalid \\escape": N_("an invalid escape (\\) in a text"),
+    "Invalid \\uXXXX escape": N_("an invalid \\uXXXX escape in a text"),
+    "Extra data": N_("something follows the JSON value"),
+    "Illegal trailing comma before end of object": N_("a comma before the end of an object"),
+    "Illegal trailing comma before end of array": N_("a comma before the end of a list"),
+}
+
+
+def _json_reason(msg: str) -> str | Message:
+    for start, reason in _JSON_REASONS.items():
+        if msg.startswith(start):
+            return Message(reason)
+    return msg
 
 
 def read_text(
@@ -207,10 +252,7 @@ def read_text(
     if isinstance(text, str) and size * 4 > limit:  # a character is 1 to 4 bytes in UTF-8
         size = len(text.encode("utf-8", errors="surrogatepass"))
     if size > limit:
-        raise FileFormatError(
-            f"too large: {size:,} bytes, at most {limit:,} for a convention file "
-            f"(set {files.MAX_FILE_BYTES_ENV} to read larger files)"
-        )
+        raise files.too_large(size, limit)
     loaded = _structure(_parse(text))
     return loaded if path is None else attrs.evolve(loaded, path=path)
 
@@ -278,8 +320,12 @@ class FileEdit:
         take the lock, such as a text editor)."""
         if files.identity(self.path) != self._identity:
             raise FileWriteError(
-                "changed by another program since it was read: nothing written "
-                "(read it again, then redo the change)",
+                Message(
+                    N_(
+                        "changed by another program since it was read: nothing written "
+                        "(read it again, then redo the change)"
+                    )
+                ),
                 field=printable_path(self.path),
             )
         files.write_atomic(self.path, dumps(convention).encode("utf-8"))
@@ -342,7 +388,7 @@ def _load_entry(entry: os.DirEntry[str], real_folder: str, limit: int) -> Conven
     if entry.is_symlink():
         if not _inside(entry, real_folder):
             raise FileFormatError(
-                "a symbolic link to a file outside the folder: not followed",
+                Message(N_("a symbolic link to a file outside the folder: not followed")),
                 field=printable_path(entry.path),
             )
         return load_path(os.path.realpath(entry.path), max_bytes=limit)
@@ -373,11 +419,12 @@ def load_folder(
         with os.scandir(path) as scan:
             entries = sorted(scan, key=lambda entry: entry.name)
     except NotADirectoryError:
-        raise FileFormatError("not a folder", field=name) from None
+        raise FileFormatError(Message(N_("not a folder")), field=name) from None
     except FileNotFoundError:
-        raise FileFormatError("is not a folder: no such folder", field=name) from None
+        raise FileFormatError(Message(N_("is not a folder: no such folder")), field=name) from None
     except OSError as err:
-        raise FileFormatError(f"cannot read the folder: {err.strerror}", field=name) from None
+        reason = Message(N_("cannot read the folder: {reason}"), {"reason": system_reason(err)})
+        raise FileFormatError(reason, field=name) from None
     real_folder = os.path.realpath(path)
     loaded: list[tuple[Path, Convention]] = []
     failed: list[tuple[Path, ConventionError]] = []
@@ -394,6 +441,6 @@ def load_folder(
         except ConventionError as err:
             failed.append((file, err))
         except OSError as err:  # a safety net: reading turns its errors into the package's
-            reason = f"cannot read: {err.strerror}"
+            reason = Message(N_("cannot read: {reason}"), {"reason": system_reason(err)})
             failed.append((file, FileFormatError(reason, field=printable_path(file))))
     return FolderLoad(tuple(loaded), tuple(failed))

@@ -23,6 +23,7 @@ from stdnum.fr import siren as stdnum_siren
 from mgp_convention._validators import TextKind, check_text, member_of, non_empty
 from mgp_convention.citations import Citation
 from mgp_convention.errors import InvalidValue, shown
+from mgp_convention.i18n import N_, Message
 
 __all__ = [
     "ART4_REFERENT",
@@ -65,14 +66,14 @@ def normalise_siren(value: str, *, field: str = "siren") -> str:
     """
     if not isinstance(value, str):
         raise InvalidValue(
-            f"expected the SIREN as text, got {type(value).__name__}",
+            Message(N_("expected the SIREN as text, got {kind}"), {"kind": type(value).__name__}),
             field=field,
             article=PREAMBLE.article,
         )
     compact: str = stdnum_siren.compact(value)
     if not re.fullmatch(r"[0-9]{9}", compact):
         raise InvalidValue(
-            f"{shown(value)} is not a valid SIREN: expected 9 digits",
+            Message(N_("{value} is not a valid SIREN: expected 9 digits"), {"value": shown(value)}),
             field=field,
             article=PREAMBLE.article,
         )
@@ -80,7 +81,7 @@ def normalise_siren(value: str, *, field: str = "siren") -> str:
         stdnum_siren.validate(compact)
     except StdnumValidationError:
         raise InvalidValue(
-            f"{shown(value)} is not a valid SIREN: wrong check digit",
+            Message(N_("{value} is not a valid SIREN: wrong check digit"), {"value": shown(value)}),
             field=field,
             article=PREAMBLE.article,
         ) from None
@@ -92,7 +93,10 @@ def _siren(_instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     normalised = normalise_siren(value, field=attribute.name)
     if normalised != value:
         raise InvalidValue(
-            f"write the SIREN as 9 digits without spaces: {normalised!r}",
+            Message(
+                N_("write the SIREN as 9 digits without spaces: {siren}"),
+                {"siren": repr(normalised)},
+            ),
             field=attribute.name,
             article=PREAMBLE.article,
         )
@@ -113,7 +117,7 @@ def _email(_instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     _bounded_text(value, "line", attribute.name)
     if not isinstance(value, str) or not _EMAIL.fullmatch(value):
         raise InvalidValue(
-            f"{shown(value)} is not a valid e-mail address",
+            Message(N_("{value} is not a valid e-mail address"), {"value": shown(value)}),
             field=attribute.name,
             article=ART4_REFERENT.article,
         )
@@ -124,8 +128,13 @@ def _phone(_instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     digits = _PHONE_CHARS.sub("", value) if isinstance(value, str) else ""
     if not _PHONE.fullmatch(digits):
         raise InvalidValue(
-            f"{shown(value)} is not a valid phone number "
-            "(10 digits starting with 0, or +country code)",
+            Message(
+                N_(
+                    "{value} is not a valid phone number (10 digits starting with 0, or "
+                    "+country code)"
+                ),
+                {"value": shown(value)},
+            ),
             field=attribute.name,
             article=ART4_REFERENT.article,
         )

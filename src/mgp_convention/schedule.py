@@ -23,6 +23,7 @@ import attrs
 from mgp_convention._coherence import raise_first, rule_for
 from mgp_convention._validators import MAX_DAYS, MAX_MONTHS, non_empty
 from mgp_convention.errors import InvalidValue, shown
+from mgp_convention.i18n import N_, Message
 
 __all__ = ["MAX_DAYS", "MAX_MONTHS", "CalendarStep", "Duration"]
 
@@ -34,12 +35,18 @@ def _bounded(limit: int) -> Any:
     def validate(_instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
         if isinstance(value, bool) or not isinstance(value, int) or value < 0:
             raise InvalidValue(
-                f"expected a whole number ≥ 0, got {shown(value)}", field=attribute.name
+                Message(N_("expected a whole number ≥ 0, got {value}"), {"value": shown(value)}),
+                field=attribute.name,
             )
         if value > limit:
             raise InvalidValue(
-                f"{shown(value)} is more than {limit} (ten years): no step of a convention "
-                "lasts that long",
+                Message(
+                    N_(
+                        "{value} is more than {limit} (ten years): no step of a convention "
+                        "lasts that long"
+                    ),
+                    {"value": shown(value), "limit": str(limit)},
+                ),
                 field=attribute.name,
             )
 
@@ -60,7 +67,9 @@ class Duration:
 @rule_for(Duration)
 def _duration_not_zero(values: Mapping[str, Any]) -> Iterator[InvalidValue]:
     if values.get("months") == 0 and values.get("days") == 0:
-        yield InvalidValue("a duration must be at least one day or one month", field="months")
+        yield InvalidValue(
+            Message(N_("a duration must be at least one day or one month")), field="months"
+        )
 
 
 @attrs.frozen

@@ -36,19 +36,20 @@ from typing import Any, Final
 
 from mgp_convention.convention import SCHEMA_VERSION
 from mgp_convention.errors import LoadError, Problem, shown
+from mgp_convention.i18n import N_, Message
 
 __all__ = ["READ_VERSIONS", "file_version", "migrate"]
 
 #: The versions of the file format this package reads (it writes the last one).
 READ_VERSIONS: Final = (1, 2)
 
-_WHICH = " and ".join(map(str, READ_VERSIONS))
-MSG_MISSING: Final = (
+_WHICH = ", ".join(map(str, READ_VERSIONS))
+MSG_MISSING: Final = N_(
     "required key is missing: the version of the file format ({current}; this version "
     "of mgp-convention reads versions {versions})"
 )
-MSG_NOT_A_NUMBER: Final = "expected the version of the file format, {versions}, got {value}"
-MSG_UNKNOWN: Final = (
+MSG_NOT_A_NUMBER: Final = N_("expected the version of the file format, {versions}, got {value}")
+MSG_UNKNOWN: Final = N_(
     "unknown schema version {value}: this version of mgp-convention reads versions "
     "{versions} (a later version of the file needs a later mgp-convention)"
 )
@@ -58,14 +59,14 @@ def file_version(data: Mapping[str, Any]) -> int:
     """The version a file's data says it is in; a missing, malformed or unknown version
     is a :class:`~mgp_convention.errors.LoadError` at ``$.schema_version``."""
     if "schema_version" not in data:
-        message = MSG_MISSING.format(current=SCHEMA_VERSION, versions=_WHICH)
+        message = Message(MSG_MISSING, {"current": str(SCHEMA_VERSION), "versions": _WHICH})
         raise LoadError([Problem("$.schema_version", message)])
     version = data["schema_version"]
     if type(version) is not int:
-        message = MSG_NOT_A_NUMBER.format(versions=_WHICH, value=shown(version))
+        message = Message(MSG_NOT_A_NUMBER, {"versions": _WHICH, "value": shown(version)})
         raise LoadError([Problem("$.schema_version", message)])
     if version not in READ_VERSIONS:
-        message = MSG_UNKNOWN.format(value=shown(version), versions=_WHICH)
+        message = Message(MSG_UNKNOWN, {"value": shown(version), "versions": _WHICH})
         raise LoadError([Problem("$.schema_version", message)])
     return version
 
