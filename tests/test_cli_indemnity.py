@@ -16,6 +16,13 @@ from mgp_convention.cli import COMMANDS, main
 from mgp_convention.cli import indemnity as indemnity_command
 
 
+@pytest.fixture(autouse=True)
+def _english(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The command's messages here are English (``mgp-convention: error: …``): the
+    French ones are being written on the indemnity's own branch."""
+    monkeypatch.setenv("MGP_CONVENTION_LANG", "en")
+
+
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
     """Run ``mgp-convention indemnity ARGS``; return the exit code, stdout and stderr."""
     try:

@@ -44,6 +44,14 @@ from mgp_convention.events import (
 )
 from mgp_convention.io import dump_path, dumps, load_path
 
+
+@pytest.fixture(autouse=True)
+def _english(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The command's messages here are English (``mgp-convention: error: …``): the
+    French ones are being written on the indemnity's own branch."""
+    monkeypatch.setenv("MGP_CONVENTION_LANG", "en")
+
+
 EXAMPLES = Path(__file__).parent.parent / "examples"
 RIVEBELLE = EXAMPLES / "04-rivebelle-resiliee.json"
 BOIS = EXAMPLES / "03-bois-fictif-remediation.json"

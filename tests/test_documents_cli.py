@@ -153,7 +153,7 @@ def test_on_is_for_the_letters(capsys: pytest.CaptureFixture[str]) -> None:
 def test_an_unknown_kind_is_a_usage_error(kind: str, capsys: pytest.CaptureFixture[str]) -> None:
     code, _out, err = run(["document", str(VALMONT), kind], capsys)
     assert code == 2
-    assert "invalid choice" in err
+    assert "choix non valable" in err  # argparse's words, in French
 
 
 def test_a_folder_that_cannot_be_written(workdir: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -38,6 +38,14 @@ from mgp_convention.io import dumps, loads, structure, unstructure
 
 from strategies import conventions
 
+
+@pytest.fixture(autouse=True)
+def _english(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The messages checked here are the English ones (``error: …``); the French ones are
+    the same messages, said from the catalogue (``tests/test_cli_words.py``)."""
+    monkeypatch.setenv("MGP_CONVENTION_LANG", "en")
+
+
 EXAMPLE_FILES = sorted((Path(__file__).parent.parent / "examples").glob("*.json"))
 EXAMPLE_TEXTS = [path.read_text(encoding="utf-8") for path in EXAMPLE_FILES] + [
     dumps(example_convention())
@@ -108,7 +116,7 @@ def assert_refusal_is_clean(exc: BaseException | None) -> None:
     assert str(exc).strip()
     if isinstance(exc, LoadError):
         assert exc.problems
-        assert all(p.message.strip() and p.path.startswith("$") for p in exc.problems)
+        assert all(str(p.message).strip() and p.path.startswith("$") for p in exc.problems)
 
 
 def assert_loads_or_refuses(text: str | bytes) -> None:

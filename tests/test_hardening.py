@@ -29,6 +29,14 @@ from mgp_convention.errors import ConventionError, FileFormatError, InvalidValue
 from mgp_convention.files import MAX_FILE_BYTES_ENV
 from mgp_convention.printable import printable, printable_path
 
+
+@pytest.fixture(autouse=True)
+def _english(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The messages checked here are the English ones (``error: …``); the French ones are
+    the same messages, said from the catalogue (``tests/test_cli_words.py``)."""
+    monkeypatch.setenv("MGP_CONVENTION_LANG", "en")
+
+
 ROOT = Path(__file__).parent.parent
 EXAMPLE = ROOT / "examples" / "03-bois-fictif-remediation.json"
 AS_ROOT = os.geteuid() == 0 if hasattr(os, "geteuid") else False
@@ -273,7 +281,7 @@ def test_calendar_output_on_a_full_disk_leaves_the_previous_file(
     assert main(["calendar", str(EXAMPLE), "-o", str(out), "--on", "2026-12-01"]) == 1
     monkeypatch.undo()
     err = capsys.readouterr().err
-    assert "No space left on device" in err
+    assert "no space left on the device" in err
     assert "Traceback" not in err
     assert out.read_bytes() == b"previous calendar"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.ics"]
@@ -525,7 +533,7 @@ def test_stdout_closed() -> None:
 @pytest.mark.parametrize("command", ["example", "schema", f"check {EXAMPLE}"])
 def test_stdout_on_a_full_device(command: str) -> None:
     result = cli(bash=f"$MGP {command} > /dev/full")
-    assert_clean_failure(result, "No space left on device")
+    assert_clean_failure(result, "no space left on the device")
 
 
 def test_a_reader_that_stops_early_is_no_error() -> None:

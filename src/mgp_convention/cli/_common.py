@@ -14,10 +14,11 @@ import sys
 from typing import Any
 
 from mgp_convention import today_in_paris
+from mgp_convention.cli._parser import translate
 from mgp_convention.convention import Convention
 from mgp_convention.errors import ConventionError, LoadError
 from mgp_convention.files import read_stream
-from mgp_convention.i18n import LANGS, Lang, lang_from_environment
+from mgp_convention.i18n import LANGS, N_, Lang, Message, lang_from_environment
 from mgp_convention.io import LoadedFile, read_file, read_text
 from mgp_convention.printable import printable, printable_path
 
@@ -29,6 +30,7 @@ __all__ = [
     "add_lang",
     "date_argument",
     "error_line",
+    "error_text",
     "lang_of",
     "print_json",
     "read_convention",
@@ -47,14 +49,17 @@ class UsageError(ConventionError):
 
 
 def date_argument(text: str) -> dt.date:
-    """An argparse ``type=`` for a ``YYYY-MM-DD`` date."""
+    """An argparse ``type=`` for a ``YYYY-MM-DD`` date (its error in the command line's
+    language)."""
     try:
         if len(text) != 10:
             raise ValueError(text)
         return dt.date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(
-            f"invalid date {text!r}: expected YYYY-MM-DD, e.g. 2026-03-28"
+            translate(
+                N_("invalid date {text}: expected YYYY-MM-DD, e.g. 2026-03-28"), text=repr(text)
+            )
         ) from None
 
 
@@ -72,37 +77,47 @@ def error_line(text: str) -> None:
 
 
 def add_lang(parser: argparse.ArgumentParser) -> None:
-    """Add ``--lang fr|en`` (default: ``MGP_CONVENTION_LANG``, then the locale, then French)."""
+    """Add ``--lang fr|en`` (default: ``MGP_CONVENTION_LANG``, then the locale, then
+    French). The main parser has it too: not given here, the main parser's value (or
+    the environment's) is kept."""
     parser.add_argument(
         "--lang",
         choices=LANGS,
-        default=None,
-        help="the language of the text output: fr or en (default: MGP_CONVENTION_LANG, "
-        "then LC_ALL, LC_MESSAGES, LANG; French when none says English)",
+        default=argparse.SUPPRESS,
+        help=N_(
+            "the language of the text: fr or en (default: MGP_CONVENTION_LANG, then "
+            "LC_ALL, LC_MESSAGES, LANG; French when none says English)"
+        ),
     )
 
 
 def lang_of(args: argparse.Namespace) -> Lang:
-    """The language chosen for this run."""
+    """The language chosen for this run: ``--lang``, else the environment's."""
     chosen: Lang | None = getattr(args, "lang", None)
     return chosen if chosen is not None else lang_from_environment()
 
 
-def report(err: ConventionError, *, source: str | None = None) -> None:
-    """Print an error on stderr: one line per problem, no traceback; a
-    :class:`~mgp_convention.errors.LoadError` that left problems out ends with
-    ``… and N more problems``.
+def error_text(text: str, lang: Lang) -> str:
+    """``text`` as an error line: « erreur : … », "error: …"."""
+    return Message(N_("error: {problem}"), {"problem": text}).render(lang)
+
+
+def report(err: ConventionError, *, source: str | None = None, lang: Lang | None = None) -> None:
+    """Print an error on stderr in ``lang`` (default: the environment's): one line per
+    problem, no traceback; a :class:`~mgp_convention.errors.LoadError` that left
+    problems out ends with ``… and N more problems``.
 
     ``source`` (a file name) starts each line when given.
     """
+    lang = lang if lang is not None else lang_from_environment()
     names_its_file = err.field is not None and not err.field.startswith("$")
     where = f"{printable_path(source)}: " if source and not names_its_file else ""
     problems = err.problems if isinstance(err, LoadError) else (err,)
     for problem in problems:
-        error_line(f"error: {where}{problem}")
-    more = err.more_line() if isinstance(err, LoadError) else None
+        error_line(error_text(where + problem.render(lang), lang))
+    more = err.more_line(lang) if isinstance(err, LoadError) else None
     if more:
-        error_line(f"error: {where}{more}")
+        error_line(error_text(where + more, lang))
 
 
 def print_json(data: Any) -> None:
@@ -111,14 +126,17 @@ def print_json(data: Any) -> None:
     sys.stdout.write("\n")
 
 
-def read_loaded(name: str) -> LoadedFile:
-    """Read the convention file ``name`` (``-`` for stdin), of any version the package
-    reads; at most :func:`~mgp_convention.files.max_file_bytes` either way."""
+def read_loaded(name: str, lang: Lang | None = None) -> LoadedFile:
+    """Read the convention file ``name`` (``-`` for stdin, named in ``lang`` in an
+    error), of any version the package reads; at most
+    :func:`~mgp_convention.files.max_file_bytes` either way."""
     if name == "-":
-        return read_text(read_stream(sys.stdin))
+        lang = lang if lang is not None else lang_from_environment()
+        stdin = Message(N_("standard input")).render(lang)
+        return read_text(read_stream(sys.stdin, name=stdin))
     return read_file(name)
 
 
-def read_convention(name: str) -> Convention:
+def read_convention(name: str, lang: Lang | None = None) -> Convention:
     """Load the convention file ``name`` (``-`` for stdin); see :func:`read_loaded`."""
-    return read_loaded(name).convention
+    return read_loaded(name, lang).convention

@@ -114,7 +114,14 @@ def speaking(lang: Lang) -> Iterator[None]:
 
 
 def speaking_lang() -> Lang | None:
-    """The language :func:`speaking` bound argparse's gettext to (``None`` outside)."""
+    """The language :func:`speaking` bound argparse's gettext to (``None`` outside).
+
+    >>> with speaking("en"):
+    ...     speaking_lang()
+    'en'
+    >>> speaking_lang() is None
+    True
+    """
     gettext = getattr(argparse, "_")  # noqa: B009 - not in the stubs
     if isinstance(gettext, functools.partial) and gettext.func is gettext_in:
         lang: Lang = gettext.args[0]
@@ -146,7 +153,7 @@ class _Translating(argparse.HelpFormatter):
             # in French), less the colon argparse adds.
             heading = translate("%(heading)s:") % {"heading": translate(heading)}
             heading = heading.removesuffix(":")
-        elif heading:
+        elif heading:  # pragma: no cover - Python 3.13 and later
             heading = translate(heading)
         super().start_section(heading)
 
