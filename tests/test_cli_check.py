@@ -1,4 +1,8 @@
-"""The command line: ``example``, ``check``, ``--version``, ``--help`` and exit codes."""
+"""The command line: ``example``, ``check``, ``--version``, ``--help`` and exit codes.
+
+``check`` speaks French by default (« valide », « erreur : … »), English with
+``--lang en``; the JSON paths, the file names and the articles are the same in both.
+"""
 
 from __future__ import annotations
 
@@ -21,7 +25,7 @@ def test_example_then_check_stdin(
     printed = capsys.readouterr().out
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(printed.encode("utf-8"))))
     assert main(["check", "-"]) == 0
-    assert "valid" in capsys.readouterr().out
+    assert capsys.readouterr().out == "-: valide (MGP-AM-2026-EX-001)\n"
 
 
 def test_check_reports_every_problem(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -36,22 +40,35 @@ def test_check_reports_every_problem(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert main(["check", str(bad)]) == 1
     err = capsys.readouterr().err
     lines = err.splitlines()
-    assert all(line.startswith(f"error: {bad}: $.") for line in lines)
+    assert all(line.startswith(f"erreur : {bad}: $.") for line in lines)
     for path in ("$.beneficiary.siren", "$.market.total_ttc", "$.referent.emial", "$.end_date"):
-        assert any(line.startswith(f"error: {bad}: {path}:") for line in lines), err
+        assert any(line.startswith(f"erreur : {bad}: {path}:") for line in lines), err
+    assert "clé de contrôle fausse (Préambule)" in err  # the SIREN, with its source
+    assert "vouliez-vous dire 'email'" in err
     assert "Traceback" not in err
+    assert main(["check", str(bad), "--lang", "en"]) == 1
+    err = capsys.readouterr().err
+    assert f"error: {bad}: $.beneficiary.siren: '999000012' is not a valid SIREN" in err
+    assert "did you mean 'email'" in err
 
 
 def test_check_missing_file(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", "/nonexistent/convention.json"]) == 1
-    assert "cannot read" in capsys.readouterr().err
+    assert "lecture impossible : fichier ou dossier introuvable" in capsys.readouterr().err
 
 
 def test_check_not_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     bad = tmp_path / "bad.json"
     bad.write_text("{not json", encoding="utf-8")
     assert main(["check", str(bad)]) == 1
-    assert "not valid JSON" in capsys.readouterr().err
+    assert (
+        f"erreur : {bad}: JSON non valable : une clé entre guillemets droits est attendue "
+        "(ligne 1, colonne 2)\n"
+    ) == capsys.readouterr().err
+    assert main(["check", str(bad), "--lang", "en"]) == 1
+    assert "not valid JSON: a key in double quotes is expected (line 1, column 2)" in (
+        capsys.readouterr().err
+    )
 
 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:
@@ -66,6 +83,8 @@ def test_help_lists_commands(capsys: pytest.CaptureFixture[str]) -> None:
         main(["--help"])
     assert info.value.code == 0
     out = capsys.readouterr().out
+    assert out.startswith("utilisation : mgp-convention")
+    assert "vérifier des fichiers de convention" in out
     assert "example" in out
     assert "check" in out
 
@@ -98,11 +117,15 @@ def test_check_several_files(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     bad = tmp_path / "bad.json"
     bad.write_text("[]", encoding="utf-8")
     assert main(["check", str(good), str(good)]) == 0
-    assert capsys.readouterr().out.count("valid") == 2
+    assert capsys.readouterr().out.count("valide") == 2
     assert main(["check", str(good), str(bad)]) == 1
     captured = capsys.readouterr()
-    assert f"{good}: valid" in captured.out
-    assert f"error: {bad}: $: expected an object" in captured.err
+    assert f"{good}: valide" in captured.out
+    assert f"erreur : {bad}: $: attendu : un objet ; reçu : une liste" in captured.err
+    assert main(["check", str(good), str(bad), "--lang", "en"]) == 1
+    captured = capsys.readouterr()
+    assert f"{good}: valid (MGP-AM-2026-EX-001)" in captured.out
+    assert f"error: {bad}: $: expected an object, got a list" in captured.err
 
 
 def test_check_says_when_a_file_of_version_1_is_read_as_version_2(
@@ -110,8 +133,12 @@ def test_check_says_when_a_file_of_version_1_is_read_as_version_2(
 ) -> None:
     old = Path(__file__).parent / "data" / "v1" / "04-rivebelle-resiliee.json"
     assert main(["check", str(old)]) == 0
-    out = capsys.readouterr().out
-    assert out == (
+    assert capsys.readouterr().out == (
+        f"{old}: valide (MGP-AM-2026-EX-004 ; version 1 du format de fichier, lue comme la "
+        "version 2)\n"
+    )
+    assert main(["check", str(old), "--lang", "en"]) == 0
+    assert capsys.readouterr().out == (
         f"{old}: valid (MGP-AM-2026-EX-004; version 1 of the file format, read as version 2)\n"
     )
 
@@ -127,6 +154,10 @@ def test_check_lists_100_problems_per_file_and_counts_the_others(
     assert main(["check", str(bad), str(bad)]) == 1
     lines = capsys.readouterr().err.splitlines()
     assert len(lines) == 2 * 101
+    assert lines[100] == f"erreur : {bad}: … et 150 autres problèmes"
+    assert lines[0] == f"erreur : {bad}: $.events[0].on: clé requise absente"
+    assert main(["check", str(bad), "--lang", "en"]) == 1
+    lines = capsys.readouterr().err.splitlines()
     assert lines[100] == f"error: {bad}: … and 150 more problems"
     assert lines[0] == f"error: {bad}: $.events[0].on: required key is missing"
 
@@ -134,7 +165,12 @@ def test_check_lists_100_problems_per_file_and_counts_the_others(
 def test_a_file_that_cannot_be_read_is_named_once(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", "/nonexistent/convention.json"]) == 1
     assert capsys.readouterr().err == (
-        "error: /nonexistent/convention.json: cannot read: No such file or directory\n"
+        "erreur : /nonexistent/convention.json: lecture impossible : fichier ou dossier "
+        "introuvable\n"
+    )
+    assert main(["check", "/nonexistent/convention.json", "--lang", "en"]) == 1
+    assert capsys.readouterr().err == (
+        "error: /nonexistent/convention.json: cannot read: no such file or folder\n"
     )
 
 
@@ -158,6 +194,10 @@ def test_a_closed_stdout_is_an_error(
     monkeypatch.setattr(sys, "stdout", None)
     assert main(["example"]) == 1
     assert capsys.readouterr().err == (
+        "erreur : la sortie n'a pu être écrite : la sortie standard est fermée\n"
+    )
+    assert main(["example", "--lang", "en"]) == 1
+    assert capsys.readouterr().err == (
         "error: the output could not be written: standard output is closed\n"
     )
 
@@ -170,7 +210,7 @@ def test_a_full_stdout_is_an_error(
     full = OSError(errno.ENOSPC, "No space left on device")
     monkeypatch.setattr(sys, "stdout", _FailingOutput(full))
     assert main(["schema"]) == 1
-    assert "No space left on device" in capsys.readouterr().err
+    assert "plus de place sur le périphérique" in capsys.readouterr().err
 
 
 def test_a_reader_that_stops_early_is_not_an_error(

@@ -1,4 +1,9 @@
-"""``mgp-convention status`` and ``diagram``, and ``check`` replaying the events."""
+"""``mgp-convention status`` and ``diagram``, and ``check`` replaying the events.
+
+The text is French by default and English with ``--lang en``: the tests look for what a
+lawyer reads in it — the state's label, the dates written out, the articles — rather
+than whole paragraphs.
+"""
 
 from __future__ import annotations
 
@@ -41,13 +46,42 @@ def test_status_human(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
     path = write(tmp_path, *STARTED, BREACH, NOTICE)
     assert main(["status", path, "--on", "2027-04-10"]) == 0
     out = capsys.readouterr().out
-    assert "State: remedy_period — délai de remédiation" in out
-    assert "Effective date (Art. 2, last signature): 2026-11-19" in out
-    assert "Remedy deadline (Art. 12 al. 2): 2027-05-03" in out
+    assert out.splitlines()[1] == "État : délai de remédiation"
+    assert "En vigueur depuis (Art. 2, dernière signature) : jeudi 19 novembre 2026" in out
+    assert "Première fin de délai de remédiation : lundi 3 mai 2027" in out
     # Started 1 March 2027 for 6 months: 1 September − 1 day.
-    assert "Usage period (Art. 5): 2027-03-01 to 2027-08-31" in out
-    assert "Possible next:\n  - breach_remedied\n" in out
-    assert "  - termination:breach: the remedy period runs until 2027-05-03" in out
+    assert "(Art. 5 al. 1) : du lundi 1er mars 2027 au mardi 31 août 2027" in out
+    assert "Possible ensuite :\n  - un manquement\n  - une remédiation\n" in out
+    assert (
+        "une résiliation pour le motif « manquement » : les trente jours du manquement B1 "
+        "courent jusqu'au lundi 3 mai 2027 inclus" in out
+    )
+    assert "remedy_period" not in out
+    assert "termination:breach" not in out
+
+
+def test_status_in_english(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = write(tmp_path, *STARTED, BREACH, NOTICE)
+    assert main(["status", path, "--on", "2027-04-10", "--lang", "en"]) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines()[1] == "State: remedy period"
+    assert "Earliest remedy deadline: Monday 3 May 2027" in out
+    assert "Period of use (Art. 5 al. 1): Monday 1 March 2027 to Tuesday 31 August 2027" in out
+    assert "Possible next:\n  - a breach\n  - a remedy\n" in out
+
+
+def test_the_language_comes_from_the_environment(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = write(tmp_path, *STARTED)
+    monkeypatch.setenv("LANG", "en_GB.UTF-8")
+    assert main(["status", path, "--on", "2027-04-10"]) == 0
+    assert "State: experimenting" in capsys.readouterr().out
+    monkeypatch.setenv("MGP_CONVENTION_LANG", "fr")  # before the locale's
+    assert main(["status", path, "--on", "2027-04-10"]) == 0
+    assert "État : en expérimentation" in capsys.readouterr().out
+    assert main(["--lang", "en", "status", path, "--on", "2027-04-10"]) == 0  # the main parser's
+    assert "State: experimenting" in capsys.readouterr().out
 
 
 def test_status_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -86,7 +120,7 @@ def test_status_json_nulls(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
     assert data["effective_date"] is None
     assert data["remedy_deadline"] is None
     assert data["usage_period"] is None
-    assert data["allowed_events"] == ["signature", "amendment_signed"]
+    assert data["allowed_events"] == ["signature", "procurement_unsuccessful", "amendment_signed"]
 
 
 def test_status_on_defaults_to_today_in_paris(
@@ -104,7 +138,7 @@ def test_status_reads_stdin(
     stdin = io.TextIOWrapper(io.BytesIO(dumps(EXAMPLE).encode("utf-8")))
     monkeypatch.setattr(sys, "stdin", stdin)
     assert main(["status", "-", "--on", "2027-01-04"]) == 0
-    assert "State: signed — signée" in capsys.readouterr().out
+    assert "État : signée" in capsys.readouterr().out
 
 
 def test_a_refused_event_exits_1_with_its_index(
@@ -114,8 +148,10 @@ def test_a_refused_event_exits_1_with_its_index(
     assert main(["status", path, "--on", "2027-05-01"]) == 1
     captured = capsys.readouterr()
     assert captured.out == ""
-    assert "$.events[2]: 'formal_notice_sent' refused in state 'signed'" in captured.err
-    assert "(Art. 12 al. 2)" in captured.err
+    assert captured.err == (
+        "erreur : $.events[2]: impossible d'enregistrer une mise en demeure (état : en retard) : "
+        "aucun manquement n'est ouvert : indiquez le manquement que cet événement concerne\n"
+    )
     assert "Traceback" not in captured.err
     assert "MachineError" not in captured.err
 
@@ -124,34 +160,50 @@ def test_status_bad_date(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
     with pytest.raises(SystemExit) as info:
         main(["status", write(tmp_path), "--on", "01/04/2027"])
     assert info.value.code == 2
-    assert "expected YYYY-MM-DD" in capsys.readouterr().err
+    assert "argument --on : date '01/04/2027' non valable : AAAA-MM-JJ attendu" in (
+        capsys.readouterr().err
+    )
 
 
 def test_check_replays_the_events(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = write(tmp_path, *EXAMPLE.events, NOTICE)
     assert main(["check", path]) == 1
-    assert f"error: {path}: $.events[2]: 'formal_notice_sent' refused" in capsys.readouterr().err
+    assert f"erreur : {path}: $.events[2]: impossible d'enregistrer une mise en demeure" in (
+        capsys.readouterr().err
+    )
     assert main(["check", write(tmp_path, *STARTED, BREACH, NOTICE)]) == 0
 
 
 @pytest.mark.parametrize(
-    ("argv", "first_line"),
+    ("argv", "title", "first_state"),
     [
-        (["diagram"], "stateDiagram-v2"),
-        (["diagram", "--format", "mermaid"], "stateDiagram-v2"),
-        (["diagram", "--format", "dot"], "digraph lifecycle {"),
+        (["diagram"], "Vie d'une convention", 'state "en attente de signature" as draft'),
+        (["diagram", "--format", "mermaid", "--lang", "en"], "Life of a convention", None),
     ],
 )
-def test_diagram(argv: list[str], first_line: str, capsys: pytest.CaptureFixture[str]) -> None:
+def test_diagram(
+    argv: list[str], title: str, first_state: str | None, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(argv) == 0
-    assert capsys.readouterr().out.splitlines()[0] == first_line
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[1] == title
+    assert "stateDiagram-v2" in lines
+    if first_state is not None:
+        assert f"  {first_state}" in lines
+
+
+def test_diagram_dot(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["diagram", "--format", "dot"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("digraph ")
+    assert "délai de remédiation" in out
 
 
 def test_diagram_bad_format(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as info:
         main(["diagram", "--format", "svg"])
     assert info.value.code == 2
-    assert "invalid choice" in capsys.readouterr().err
+    assert "argument --format : choix non valable : 'svg'" in capsys.readouterr().err
 
 
 def test_final_state_says_once_why_nothing_can_follow(capsys: pytest.CaptureFixture[str]) -> None:
@@ -161,7 +213,8 @@ def test_final_state_says_once_why_nothing_can_follow(capsys: pytest.CaptureFixt
     assert main(["status", str(terminated), "--on", "2026-11-28"]) == 0
     out = capsys.readouterr().out
     assert out.rstrip().splitlines()[-1] == (
-        "Nothing can happen next: the convention is terminated (résiliée), a final state: "
-        "nothing can be recorded after it (Art. 12 al. 1)"
+        "Plus rien ne peut suivre : la convention a été résiliée (décision du vendredi 24 "
+        "juillet 2026, avec effet le vendredi 24 juillet 2026) : plus rien ne peut être "
+        "enregistré (Art. 12 al. 1)"
     )
-    assert "Not possible now" not in out
+    assert "Impossible pour l'instant" not in out

@@ -134,9 +134,7 @@ def test_a_remedy_cancels_the_termination_date_under_the_same_uid() -> None:
     assert str(open_[key]["STATUS"]) == "CONFIRMED"
     assert str(closed[key]["STATUS"]) == "CANCELLED"
     assert str(closed[key]["SUMMARY"]).startswith("Annulé : MGP-AM-2026-EX-001 — ")
-    assert "Ne s'applique plus : réparé le mardi 20 avril 2027." in str(
-        closed[key]["DESCRIPTION"]
-    )
+    assert "Ne s'applique plus : réparé le mardi 20 avril 2027." in str(closed[key]["DESCRIPTION"])
 
 
 def test_the_uid_scheme_is_pinned() -> None:
@@ -215,11 +213,11 @@ def test_cli_folder_with_failures_exports_the_others(
     assert main(["calendar", str(folder), "-o", str(out), "--on", "2026-11-28"]) == 1
 
     err = capsys.readouterr().err
-    assert "10-broken.json: not valid JSON" in err
+    assert "10-broken.json: JSON non valable" in err
     refused_line = next(line for line in err.splitlines() if "11-refused.json: " in line)
     assert "events[2]" in refused_line
-    assert "cannot record a formal notice (state: signed)" in refused_line
-    assert "12-same-reference.json: the reference 'MGP-AM-2026-EX-001' is also the one of" in err
+    assert "impossible d'enregistrer une mise en demeure (état : signée)" in refused_line
+    assert "12-same-reference.json : la référence 'MGP-AM-2026-EX-001' est aussi celle de" in err
     calendar = icalendar.Calendar.from_ical(out.read_bytes())
     references = {str(e["X-MGP-CONVENTION-REFERENCE"]) for e in calendar.walk("VEVENT")}
     assert references == {f"MGP-AM-2026-EX-00{n}" for n in range(1, 6)}
@@ -239,7 +237,9 @@ def test_cli_single_refused_file_exits_1(
     assert main(["calendar", str(path), "--on", "2026-11-28"]) == 1
     captured = capsys.readouterr()
     assert captured.out == ""
-    assert "cannot record a formal notice (state: signed)" in captured.err
+    assert "impossible d'enregistrer une mise en demeure (état : signée)" in captured.err
+    assert main(["calendar", str(path), "--on", "2026-11-28", "--lang", "en"]) == 1
+    assert "cannot record a formal notice (state: signed)" in capsys.readouterr().err
 
 
 def test_cli_bad_source_date_epoch_and_unwritable_output(
@@ -254,4 +254,4 @@ def test_cli_bad_source_date_epoch_and_unwritable_output(
     monkeypatch.delenv("SOURCE_DATE_EPOCH")
     # An output that cannot be written is a failure of the command (1), not of its usage.
     assert main(["calendar", path, "-o", str(tmp_path / "missing" / "out.ics")]) == 1
-    assert "cannot write" in capsys.readouterr().err
+    assert "écriture impossible : fichier ou dossier introuvable" in capsys.readouterr().err

@@ -50,6 +50,7 @@ import icalendar
 from mgp_convention import __version__
 from mgp_convention.calendar import ONE_DAY, PARIS, Lang, format_date, to_paris_date
 from mgp_convention.errors import DateError, InvalidValue
+from mgp_convention.i18n import N_, Message
 from mgp_convention.legal_dates import LegalDate, legal_dates
 from mgp_convention.lifecycle import Lifecycle
 from mgp_convention.values import Status
@@ -72,22 +73,12 @@ PRODID: Final = f"-//mgp-convention//mgp-convention {__version__}//FR"
 DEFAULT_NAME: Final = "Conventions ApproprIAtion Métropolitaine"
 
 _PARIS_ZONE: Final = ZoneInfo(PARIS)
-_TEXTS: Final = {
-    "fr": {
-        "date": "Date",
-        "convention": "Convention",
-        "void": "Ne s'applique plus",
-        "cancelled": "Annulé",
-        "note": "Date calculée par mgp-convention à partir du fichier de la convention.",
-    },
-    "en": {
-        "date": "Date",
-        "convention": "Convention",
-        "void": "No longer applies",
-        "cancelled": "Cancelled",
-        "note": "Date computed by mgp-convention from the convention's file.",
-    },
-}
+#: The lines of an event's description, and its summary when cancelled.
+_DATE_LINE: Final = N_("Date: {day}.")
+_CONVENTION_LINE: Final = N_("Convention {reference} — {beneficiary}.")
+_VOID_LINE: Final = N_("No longer applies: {reason}.")
+_NOTE_LINE: Final = N_("Date computed by mgp-convention from the convention's file.")
+_CANCELLED: Final = N_("Cancelled: {summary}")
 
 
 def uid_of(reference: str, key: str) -> str:
@@ -127,23 +118,28 @@ def _event(
     lang: Lang,
 ) -> icalendar.Event:
     convention = lifecycle.convention
-    texts = _TEXTS[lang]
     title = date.title_in(lang)
     void = date.void_in(lang)
-    day = format_date(date.on, lang)
+
+    def say(msgid: str, **params: object) -> str:
+        return Message(msgid, params).render(lang)
+
     lines = [
         f"{title[:1].upper()}{title[1:]}.",
-        f"{texts['date']} : {day}." if lang == "fr" else f"{texts['date']}: {day}.",
-        f"{texts['convention']} {convention.reference} — {convention.beneficiary.name}.",
+        say(_DATE_LINE, day=format_date(date.on, lang)),
+        say(
+            _CONVENTION_LINE,
+            reference=convention.reference,
+            beneficiary=convention.beneficiary.name,
+        ),
         str(date.citation),
     ]
     if void is not None:
-        lines.append(f"{texts['void']} : {void}." if lang == "fr" else f"{texts['void']}: {void}.")
-    lines.append(texts["note"])
+        lines.append(say(_VOID_LINE, reason=void))
+    lines.append(say(_NOTE_LINE))
     summary = f"{convention.reference} — {title}"
     if void is not None:
-        cancelled = texts["cancelled"]
-        summary = f"{cancelled} : {summary}" if lang == "fr" else f"{cancelled}: {summary}"
+        summary = say(_CANCELLED, summary=summary)
 
     event = icalendar.Event()
     event.add("uid", uid_of(convention.reference, date.key))
@@ -207,8 +203,13 @@ def build_calendar(
         reference = lifecycle.convention.reference
         if reference in by_reference:
             raise InvalidValue(
-                f"two conventions have the reference {reference!r}: their dates would "
-                "share the same UIDs",
+                Message(
+                    N_(
+                        "two conventions have the reference {reference}: their dates would "
+                        "share the same UIDs"
+                    ),
+                    {"reference": repr(reference)},
+                ),
                 field="reference",
             )
         by_reference[reference] = lifecycle

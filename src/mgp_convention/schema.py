@@ -14,7 +14,9 @@ values of several fields (dates in order, the SIREN's check digit, the lifecycle
 the library's: run ``mgp-convention check``.
 
 A version 1 file is read by the library (migrated), not by this schema: it describes
-the version the library writes.
+the version the library writes. Its descriptions (shown by an editor beside each key)
+are in French by default, in English with ``lang="en"``; its keys and values are the
+file's codes, the same in both.
 
 >>> schema = json_schema()
 >>> schema["properties"]["schema_version"]
@@ -23,6 +25,8 @@ the version the library writes.
 False
 >>> schema["properties"]["end_date"]["pattern"]
 '^20[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$'
+>>> json_schema("en")["$defs"]["Market"]["description"]
+'The public market of the experiment (Art. 1, Art. 12 al. 3).'
 """
 
 from __future__ import annotations
@@ -51,6 +55,7 @@ from mgp_convention.events import (
     Obligation,
     Termination,
 )
+from mgp_convention.i18n import N_, Lang, gettext_in
 from mgp_convention.parties import PublicBody, Referent
 from mgp_convention.schedule import Duration
 
@@ -64,8 +69,9 @@ _DATE: Final = {
     "pattern": "^20[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$",
     "format": "date",
 }
+_AMOUNT_DESCRIPTION: Final = N_('An amount in euros, written as a string with a dot: "12500.00".')
 _AMOUNT: Final = {
-    "description": 'An amount in euros, written as a string with a dot: "12500.00".',
+    "description": _AMOUNT_DESCRIPTION,
     "oneOf": [
         {"type": "string", "pattern": "^[0-9]{1,15}(\\.[0-9]{1,2})?$"},
         {"type": "integer", "minimum": 0, "maximum": 10**15 - 1},
@@ -260,22 +266,96 @@ def _define(cls: type, defs: dict[str, Any], *, event: bool = False) -> None:
     conditions = _conditions(cls)
     if conditions:
         schema["allOf"] = conditions
-    if cls.__doc__:
-        schema["description"] = cls.__doc__.strip().splitlines()[0]
+    description = _DESCRIPTIONS.get(cls.__name__)
+    if description is not None:
+        schema["description"] = description
     defs[cls.__name__] = schema
 
 
-def json_schema() -> dict[str, Any]:
-    """The JSON Schema of a convention file (version :data:`SCHEMA_VERSION`)."""
+#: What each object of the file is, for the person who edits it (message ids).
+_DESCRIPTIONS: Final = {
+    "Convention": N_(
+        "One convention d'engagement: the parties, the experiment, the market, the events."
+    ),
+    "PublicBody": N_("The beneficiary: a public body (commune, EPT, public establishment…)."),
+    "Representative": N_(
+        "Who signs for the beneficiary: « représenté par son [Statut] [Genre] [Nom] »."
+    ),
+    "Referent": N_("The project referent (Art. 4): the Métropole's contact at the beneficiary."),
+    "Experiment": N_("The experiment (Art. 1, Art. 5)."),
+    "CalendarStep": N_(
+        "One step of the deployment calendar (Art. 5 al. 2: « [Préciser les étapes et durée] »)."
+    ),
+    "Duration": N_("A duration in months and days (months by CPC 641 al. 2, then days, al. 3)."),
+    "Market": N_("The public market of the experiment (Art. 1, Art. 12 al. 3)."),
+    "Changes": N_("What an amendment changes (Art. 11); a field left out is unchanged."),
+    "WithdrawnEvent": N_(
+        "An event taken back as a mistake (mgp-convention withdraw), kept in the file with "
+        "the reason."
+    ),
+    "Signature": N_("A party signs the convention (Art. 2)."),
+    "DelayReported": N_(
+        "The planned start is missed, with its cause (Art. 5 al. 3–5); the latest report "
+        "decides the current cause."
+    ),
+    "BeneficiaryReady": N_(
+        "The beneficiary states it can host the experiment (Art. 5 al. 3): it is no longer "
+        "the cause of the delay."
+    ),
+    "ExperimentStarted": N_(
+        "The solution is deployed and in use: the period of use starts (Art. 5)."
+    ),
+    "BreachRecorded": N_(
+        "A breach by the beneficiary of one of its obligations (Art. 9, Art. 12 al. 1)."
+    ),
+    "FormalNoticeSent": N_(
+        "The registered letter with acknowledgement of receipt is sent (Art. 12 al. 2)."
+    ),
+    "BreachRemedied": N_("The beneficiary remedies the breach (Art. 12 al. 2)."),
+    "JustificationsExamined": N_(
+        "Art. 9: « après examen des justificatifs présentés par le Bénéficiaire »."
+    ),
+    "RepresentativesHeard": N_("Art. 9: « et après avoir entendu ses représentants »."),
+    "ExperimentStopped": N_(
+        "Art. 9: the Métropole « peut décider de la fin de l'expérimentation » for a "
+        "breach; the convention stays in force."
+    ),
+    "ProcurementUnsuccessful": N_(
+        "The public procurement of Art. 3 was unsuccessful (« sous réserve du caractère "
+        "fructueux de ladite procédure »)."
+    ),
+    "AmendmentSigned": N_("An amendment (avenant) signed by the parties (Art. 11)."),
+    "Termination": N_(
+        "The convention is terminated early, on a ground, by a party or by the judge."
+    ),
+}
+
+
+def _said(node: Any, lang: Lang) -> Any:
+    """``node`` with every description said in ``lang``."""
+    if isinstance(node, dict):
+        return {
+            key: gettext_in(lang, value) if key == "description" else _said(value, lang)
+            for key, value in node.items()
+        }
+    if isinstance(node, list):
+        return [_said(item, lang) for item in node]
+    return node
+
+
+def json_schema(lang: Lang = "fr") -> dict[str, Any]:
+    """The JSON Schema of a convention file (version :data:`SCHEMA_VERSION`), its
+    descriptions in ``lang``."""
     defs: dict[str, Any] = {}
     _define(Convention, defs)
     root = defs.pop(Convention.__name__)
     root["properties"]["schema_version"] = {"const": SCHEMA_VERSION}
     root["required"] = ["schema_version", *root["required"]]
-    return {
+    schema = {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": SCHEMA_ID,
         "title": "Convention d'engagement « ApproprIAtion Métropolitaine »",
         **root,
         "$defs": dict(sorted(defs.items())),
     }
+    return typing.cast("dict[str, Any]", _said(schema, lang))

@@ -6,9 +6,18 @@ import argparse
 import sys
 from typing import Any
 
-from mgp_convention.cli._common import EXIT_INVALID, EXIT_OK, read_loaded, report
+from mgp_convention.cli._common import (
+    EXIT_INVALID,
+    EXIT_OK,
+    add_lang,
+    lang_of,
+    read_loaded,
+    report,
+)
+from mgp_convention.cli._parser import translate
 from mgp_convention.convention import SCHEMA_VERSION
 from mgp_convention.errors import ConventionError
+from mgp_convention.i18n import N_, Message
 from mgp_convention.lifecycle import Lifecycle
 from mgp_convention.printable import printable, printable_path
 
@@ -17,8 +26,8 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
     """Add ``check`` to the command line."""
     parser = subparsers.add_parser(
         "check",
-        help="validate convention files",
-        description=(
+        help=N_("validate convention files"),
+        description=N_(
             "Validate convention files (JSON). Exit 0 when every file is valid; otherwise "
             "exit 1 and print one line per problem on stderr, each with the file, the JSON "
             "path of the value at fault (e.g. $.beneficiary.siren) and, where a rule is "
@@ -28,30 +37,44 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
             "file larger than 10 MB (MGP_CONVENTION_MAX_FILE_BYTES), or that is not a "
             "regular file, is refused; at most 100 problems are listed per file."
         ),
-        epilog="Example: mgp-convention example | mgp-convention check -",
+        epilog=N_("Example: mgp-convention example | mgp-convention check -"),
     )
     parser.add_argument(
-        "files", metavar="FILE", nargs="+", help="a convention file; '-' reads stdin"
+        "files",
+        metavar=translate(N_("FILE")),
+        nargs="+",
+        help=N_("a convention file; '-' reads stdin"),
     )
+    add_lang(parser)
     parser.set_defaults(run=_run)
 
 
 def _run(args: argparse.Namespace) -> int:
+    lang = lang_of(args)
     code = EXIT_OK
     for name in args.files:
         try:
-            loaded = read_loaded(name)
+            loaded = read_loaded(name, lang)
             Lifecycle.from_convention(loaded.convention)
         except ConventionError as err:
-            report(err, source=name)
+            report(err, source=name, lang=lang)
             code = EXIT_INVALID
         else:
-            version = (
-                f"; version {loaded.version} of the file format, read as version {SCHEMA_VERSION}"
-                if loaded.migrated
-                else ""
-            )
             reference = printable(loaded.convention.reference)
-            print(f"{printable_path(name)}: valid ({reference}{version})")
+            if loaded.migrated:
+                valid = Message(
+                    N_(
+                        "valid ({reference}; version {old} of the file format, read as "
+                        "version {new})"
+                    ),
+                    {
+                        "reference": reference,
+                        "old": str(loaded.version),
+                        "new": str(SCHEMA_VERSION),
+                    },
+                )
+            else:
+                valid = Message(N_("valid ({reference})"), {"reference": reference})
+            print(f"{printable_path(name)}: {valid.render(lang)}")
     sys.stdout.flush()
     return code

@@ -12,8 +12,17 @@ from mgp_convention.articles.art12_remedy import (
     remedy_deadline,
 )
 from mgp_convention.calendar import parse_date_or_datetime
-from mgp_convention.cli._common import EXIT_OK, UsageError, date_argument, print_json
+from mgp_convention.cli._common import (
+    EXIT_OK,
+    UsageError,
+    add_lang,
+    date_argument,
+    lang_of,
+    print_json,
+)
+from mgp_convention.cli._parser import speaking_lang, translate
 from mgp_convention.errors import ConventionError
+from mgp_convention.i18n import N_, lang_from_environment
 
 
 def _date_or_datetime(text: str) -> dt.date:
@@ -21,7 +30,8 @@ def _date_or_datetime(text: str) -> dt.date:
     try:
         return parse_date_or_datetime(text, field="date")
     except ConventionError as err:
-        raise argparse.ArgumentTypeError(err.message) from None
+        lang = speaking_lang() or lang_from_environment()
+        raise argparse.ArgumentTypeError(err.explanation(lang)) from None
 
 
 def _days(text: str) -> int:
@@ -31,7 +41,9 @@ def _days(text: str) -> int:
     except ValueError:
         days = 0
     if days < 1:
-        raise argparse.ArgumentTypeError(f"invalid number of days {text!r}: expected 1 or more")
+        raise argparse.ArgumentTypeError(
+            translate(N_("invalid number of days {text}: expected 1 or more"), text=repr(text))
+        )
     return days
 
 
@@ -39,8 +51,8 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
     """Add ``deadline`` to the command line."""
     parser = subparsers.add_parser(
         "deadline",
-        help="compute the 30-day remedy deadline of Art. 12 al. 2",
-        description=(
+        help=N_("compute the 30-day remedy deadline of Art. 12 al. 2"),
+        description=N_(
             "Compute the deadline the beneficiary has to remedy a breach (Art. 12 al. 2: "
             "thirty days from the sending of the registered letter). Day 0 is the sending "
             "date and does not count (CPC 641); the period ends at the end of day 30, "
@@ -48,16 +60,17 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
             "holiday of metropolitan France (CPC 642, Code du travail L3133-1). The "
             "options choose another reading."
         ),
-        epilog=(
+        epilog=N_(
             "Examples: 'mgp-convention deadline 2026-12-02' (→ Monday 4 January 2027); "
             "'mgp-convention deadline 2026-03-28T00:30:00+01:00 --json'."
         ),
     )
+    date = translate(N_("DATE"))
     parser.add_argument(
         "sent",
-        metavar="SENT",
+        metavar=translate(N_("SENT")),
         type=_date_or_datetime,
-        help=(
+        help=N_(
             "the date the registered letter was sent: YYYY-MM-DD, or an ISO datetime with "
             "its offset (taken as its Europe/Paris date), e.g. 2026-03-28T00:30:00+01:00"
         ),
@@ -67,13 +80,13 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
         type=_days,
         default=REMEDY_PERIOD_DAYS,
         metavar="N",
-        help=f"length of the period in days (default: {REMEDY_PERIOD_DAYS}, as in Art. 12 al. 2)",
+        help=N_("length of the period in days (default: %(default)s, as in Art. 12 al. 2)"),
     )
     parser.add_argument(
         "--no-extend",
         dest="extend",
         action="store_false",
-        help="do not move a deadline falling on a non-working day (CPC 642 al. 2)",
+        help=N_("do not move a deadline falling on a non-working day (CPC 642 al. 2)"),
     )
     parser.add_argument(
         "--closed",
@@ -81,24 +94,28 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
         nargs="+",
         action="extend",
         default=[],
-        metavar="DATE",
-        help="extra closed days (jours chômés), YYYY-MM-DD; may be repeated",
+        metavar=date,
+        help=N_("extra closed days (jours chômés), YYYY-MM-DD; may be repeated"),
     )
     parser.add_argument(
         "--received",
         type=_date_or_datetime,
-        metavar="DATE",
-        help="count from the receipt of the letter on DATE instead of its sending (CPC 669)",
+        metavar=date,
+        help=N_(
+            "count from the receipt of the letter on that date instead of its sending (CPC 669)"
+        ),
     )
     parser.add_argument(
         "--franc",
         action="store_true",
-        help="a délai franc: the period also leaves out its last day (one more day)",
+        help=N_("a délai franc: the period also leaves out its last day (one more day)"),
     )
+    add_lang(parser)
     parser.add_argument(
-        "--lang", choices=("fr", "en"), default="fr", help="language of the text (default: fr)"
+        "--json",
+        action="store_true",
+        help=N_("print the result as JSON (stable codes; the texts in French)"),
     )
-    parser.add_argument("--json", action="store_true", help="print the result as JSON")
     parser.set_defaults(run=_run)
 
 
@@ -113,11 +130,11 @@ def _run(args: argparse.Namespace) -> int:
             franc=args.franc,
         )
         deadline = remedy_deadline(args.sent, options)
-        result = deadline.to_json() if args.json else deadline.explain(args.lang)
+        result = deadline.to_json() if args.json else deadline.explain(lang_of(args))
     except ConventionError as err:
         # Every problem here comes from the command line's values: a usage error.
         field = _OPTION.get(err.field or "", err.field)
-        raise UsageError(err.message, field=field, article=err.article) from None
+        raise UsageError(err.text, field=field, article=err.article) from None
     if args.json:
         print_json(result)
     else:

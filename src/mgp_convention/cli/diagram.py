@@ -6,6 +6,7 @@ import argparse
 from typing import Any
 
 from mgp_convention.cli._common import EXIT_OK, add_lang, lang_of
+from mgp_convention.i18n import N_
 
 #: The text formats.
 FORMATS = ("mermaid", "dot")
@@ -15,20 +16,20 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
     """Add ``diagram`` to the command line."""
     parser = subparsers.add_parser(
         "diagram",
-        help="print the lifecycle's state diagram (Mermaid or DOT)",
-        description=(
+        help=N_("print the lifecycle's state diagram (Mermaid or DOT)"),
+        description=N_(
             "Print the state diagram of the convention's lifecycle, drawn from the "
             "lifecycle's own machine (states, events, guards), so it cannot drift from "
             "the code. Mermaid text renders on GitHub and GitLab; DOT renders with "
             "Graphviz (dot -Tsvg)."
         ),
-        epilog="Example: mgp-convention diagram --format dot | dot -Tsvg > lifecycle.svg",
+        epilog=N_("Example: mgp-convention diagram --format dot | dot -Tsvg > lifecycle.svg"),
     )
     parser.add_argument(
         "--format",
         choices=tuple(FORMATS),
         default="mermaid",
-        help="the text format (default: mermaid)",
+        help=N_("the text format (default: %(default)s)"),
     )
     add_lang(parser)
     parser.set_defaults(run=_run)

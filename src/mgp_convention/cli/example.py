@@ -6,8 +6,9 @@ import argparse
 import sys
 from typing import Any
 
-from mgp_convention.cli._common import EXIT_OK
+from mgp_convention.cli._common import EXIT_OK, add_lang
 from mgp_convention.examples import example_convention
+from mgp_convention.i18n import N_
 from mgp_convention.io import dumps
 
 
@@ -15,13 +16,14 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
     """Add ``example`` to the command line."""
     parser = subparsers.add_parser(
         "example",
-        help="print a valid convention file to start from",
-        description=(
-            "Print a valid, clearly fictional convention file (JSON) on stdout. "
-            "Save it, edit it, then check it: "
+        help=N_("print a valid convention file to start from"),
+        description=N_(
+            "Print a valid, clearly fictional convention file (JSON) on stdout: its texts "
+            "are in French, as a real convention's. Save it, edit it, then check it: "
             "mgp-convention example > ma-convention.json"
         ),
     )
+    add_lang(parser)
     parser.set_defaults(run=_run)
 
 

@@ -16,6 +16,7 @@ from mgp_convention.cli._common import (
     read_convention,
     today_in_paris,
 )
+from mgp_convention.cli._parser import translate
 from mgp_convention.i18n import N_, Lang, Message, format_date
 from mgp_convention.lifecycle import Lifecycle
 from mgp_convention.machine import Trigger, trigger_of
@@ -26,8 +27,8 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
     """Add ``status`` to the command line."""
     parser = subparsers.add_parser(
         "status",
-        help="say where a convention stands on a date, and what can happen next",
-        description=(
+        help=N_("say where a convention stands on a date, and what can happen next"),
+        description=N_(
             "Replay the events of a convention file through its lifecycle and say where it "
             "stands on a date: the state, the key dates (effective date, end date as "
             "amended, usage period), each breach with its own deadline, a termination and "
@@ -35,23 +36,29 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
             "can happen next and why the rest cannot, each with its article. An event the "
             "lifecycle refuses makes the command exit 1, naming the event's index."
         ),
-        epilog="Example: mgp-convention status ma-convention.json --on 2027-03-01 --json",
+        epilog=N_("Example: mgp-convention status ma-convention.json --on 2027-03-01 --json"),
     )
-    parser.add_argument("file", metavar="FILE", help="the convention file; '-' reads stdin")
+    parser.add_argument(
+        "file", metavar=translate(N_("FILE")), help=N_("the convention file; '-' reads stdin")
+    )
     parser.add_argument(
         "--on",
         type=date_argument,
         default=None,
-        metavar="DATE",
-        help="the date to evaluate, YYYY-MM-DD (default: today in Europe/Paris)",
+        metavar=translate(N_("DATE")),
+        help=N_("the date to evaluate, YYYY-MM-DD (default: today in Europe/Paris)"),
     )
-    parser.add_argument("--json", action="store_true", help="print the status as JSON")
+    parser.add_argument(
+        "--json",
+        action="store_true",
+        help=N_("print the status as JSON (stable codes, with the labels in French and English)"),
+    )
     add_lang(parser)
     parser.set_defaults(run=_run)
 
 
 def _run(args: argparse.Namespace) -> int:
-    convention = read_convention(args.file)
+    convention = read_convention(args.file, lang_of(args))
     on = args.on if args.on is not None else today_in_paris()
     status = Lifecycle.from_convention(convention).status(on)
     if args.json:
