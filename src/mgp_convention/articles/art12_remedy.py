@@ -34,11 +34,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import Any, Literal
+from typing import Any, Final, Literal
 
 import attrs
 
-from mgp_convention._words import ordinal_fr, quantity
 from mgp_convention.calendar import (
     CPC_641_DAYS,
     CPC_642_END_OF_DAY,
@@ -48,13 +47,13 @@ from mgp_convention.calendar import (
     L3133_1_HOLIDAYS,
     ONE_DAY,
     Lang,
-    format_date,
     next_working_day,
     non_working_reason,
     to_paris_date,
 )
 from mgp_convention.citations import Citation
 from mgp_convention.errors import DateError, InvalidValue
+from mgp_convention.i18n import N_, NP_, Message
 
 __all__ = [
     "ART12_REMEDY",
@@ -375,7 +374,10 @@ def _expiry(sent: dt.date, options: RemedyOptions) -> dt.date:
         start = options.received_on
         if start < sent:
             raise DateError(
-                f"the letter cannot be received ({start}) before it was sent ({sent})",
+                Message(
+                    N_("the letter cannot be received ({received}) before it was sent ({sent})"),
+                    {"received": start.isoformat(), "sent": sent.isoformat()},
+                ),
                 field="received_on",
                 article=ART12_REMEDY.label,
             )
@@ -390,148 +392,143 @@ def _expiry(sent: dt.date, options: RemedyOptions) -> dt.date:
 
 def _out_of_range(sent: dt.date, options: RemedyOptions) -> DateError:
     return DateError(
-        f"a period of {options.days} days from {sent} ends after year 9999",
+        Message.counted(
+            NP_(
+                "a period of {days} day from {sent} ends after year 9999",
+                "a period of {days} days from {sent} ends after year 9999",
+            ),
+            "days",
+            {"days": str(options.days), "sent": sent.isoformat()},
+        ),
         field="days",
         article=ART12_REMEDY.label,
     )
 
 
 # --- words ------------------------------------------------------------------------------
+# Each part of the rule and each sentence of the explanation is a message of the
+# catalogues; the language is chosen when they are said. A French ordinal (« le 1er
+# jour », « le 30e jour ») is the form the catalogue gives for the number: French takes
+# its singular form for 1, so the singular carries « er » and the plural « e ».
+
+_AND: Final = N_("{text}; {more}")
+_PERIOD: Final = NP_(
+    "Art. 12 al. 2: a period of {days} day", "Art. 12 al. 2: a period of {days} days"
+)
+_PERIOD_OPTION: Final = N_("{period} (option; the contract says thirty days)")
+_FROM_RECEIPT: Final = N_(
+    "from the receipt of the registered letter (the date La Poste stamps on delivery, "
+    "CPC 669 al. 3; option)"
+)
+_FROM_SENDING: Final = N_("from the sending of the registered letter (CPC 669 al. 1)")
+_DAY_ZERO: Final = N_("day 0 does not count (CPC 641 al. 1)")
+_FRANC: Final = NP_(
+    "délai franc (option): it ends on the day after day {days}",
+    "délai franc (option): it ends on the day after day {days}",
+)
+_MIDNIGHT: Final = N_("the period ends on its last day at midnight (CPC 642 al. 1)")
+_EXTENDED: Final = N_(
+    "it is extended to the next working day when it would end on a Saturday, a Sunday, a "
+    "public holiday (C. trav. L3133-1) or a closed day (CPC 642 al. 2)"
+)
+_CLOSED_GIVEN: Final = N_("{text}; closed days given: {closed}")
+_NOT_EXTENDED: Final = N_("without extension to the next working day (option)")
+
+_SENT_RECEIVED: Final = N_(
+    "The registered letter was sent on {sent} and received on {received}; the period runs "
+    "from its receipt (day 0, not counted)."
+)
+_SENT: Final = N_("The registered letter was sent on {sent} (day 0, not counted).")
+_DAY_N_FRANC: Final = NP_(
+    "Day {n} is {day}; as the period is franc, its last day is the day after, {last}.",
+    "Day {n} is {day}; as the period is franc, its last day is the day after, {last}.",
+)
+_DAY_N_WORKING: Final = NP_("Day {n} is {day}, a working day.", "Day {n} is {day}, a working day.")
+_DAY_N: Final = NP_("Day {n} is {day}.", "Day {n} is {day}.")
+_SKIPPED: Final = N_(
+    "The deadline moves to the next working day (CPC 642 al. 2); non-working days "
+    "skipped: {listed}."
+)
+_SKIPPED_DAY: Final = N_("{day} ({reason})")
+_NOT_MOVED: Final = N_(
+    "That day is not a working day ({reason}), but the extension is turned off (option)."
+)
+_DEADLINE: Final = N_(
+    "The deadline to remedy the breach is {deadline} at midnight: a remedy dated that day "
+    "is in time, and termination for breach is allowed from {after}."
+)
+_RULE_APPLIED: Final = N_("Rule applied: {rule}")
+
+
+def _both(first: Message | str, second: Message) -> Message:
+    return Message(_AND, {"text": first, "more": second})
+
+
+def _rule_message(options: RemedyOptions) -> Message:
+    days = options.days
+    period = Message.counted(_PERIOD, "days", {"days": days})
+    if days != REMEDY_PERIOD_DAYS:
+        period = Message(_PERIOD_OPTION, {"period": period})
+    rule = _both(
+        period, Message(_FROM_RECEIPT if options.count_from == "receipt" else _FROM_SENDING)
+    )
+    rule = _both(rule, Message(_DAY_ZERO))
+    if options.franc:
+        rule = _both(rule, Message.counted(_FRANC, "days", {"days": days}))
+    rule = _both(rule, Message(_MIDNIGHT))
+    if options.extend:
+        extended = Message(_EXTENDED)
+        if options.extra_closed_days:
+            closed = ", ".join(sorted(day.isoformat() for day in options.extra_closed_days))
+            extended = Message(_CLOSED_GIVEN, {"text": extended, "closed": closed})
+        return _both(rule, extended)
+    return _both(rule, Message(_NOT_EXTENDED))
 
 
 def _rule(options: RemedyOptions, lang: Lang) -> str:
-    days = options.days
-    closed = ", ".join(sorted(day.isoformat() for day in options.extra_closed_days))
-    if lang == "fr":
-        parts = [f"Art. 12 al. 2 : délai de {quantity(days, 'jour', lang='fr')}"]
-        if days != REMEDY_PERIOD_DAYS:
-            parts[0] += " (option ; le contrat prévoit trente jours)"
-        if options.count_from == "receipt":
-            parts.append(
-                "à compter de la réception de la lettre recommandée (date apposée par "
-                "La Poste, CPC 669 al. 3 ; option)"
-            )
-        else:
-            parts.append("à compter de l'envoi de la lettre recommandée (CPC 669 al. 1)")
-        parts.append("le jour 0 ne compte pas (CPC 641 al. 1)")
-        if options.franc:
-            parts.append(
-                f"délai franc (option) : il expire le lendemain du {ordinal_fr(days)} jour"
-            )
-        parts.append("le délai expire le dernier jour à 24 h (CPC 642 al. 1)")
-        if options.extend:
-            text = (
-                "il est prorogé au premier jour ouvrable suivant s'il expire un samedi, un "
-                "dimanche, un jour férié (C. trav. L3133-1) ou chômé (CPC 642 al. 2)"
-            )
-            if closed:
-                text += f" ; jours chômés indiqués : {closed}"
-            parts.append(text)
-        else:
-            parts.append("sans report au jour ouvrable suivant (option)")
-        return " ; ".join(parts) + "."
-    parts = [f"Art. 12 al. 2: a period of {quantity(days, 'day', lang='en')}"]
-    if days != REMEDY_PERIOD_DAYS:
-        parts[0] += " (option; the contract says thirty days)"
-    if options.count_from == "receipt":
-        parts.append(
-            "from the receipt of the registered letter (the date La Poste stamps on "
-            "delivery, CPC 669 al. 3; option)"
-        )
-    else:
-        parts.append("from the sending of the registered letter (CPC 669 al. 1)")
-    parts.append("day 0 does not count (CPC 641 al. 1)")
-    if options.franc:
-        parts.append(f"délai franc (option): it ends on the day after day {days}")
-    parts.append("the period ends on its last day at midnight (CPC 642 al. 1)")
-    if options.extend:
-        text = (
-            "it is extended to the next working day when it would end on a Saturday, a "
-            "Sunday, a public holiday (C. trav. L3133-1) or a closed day (CPC 642 al. 2)"
-        )
-        if closed:
-            text += f"; closed days given: {closed}"
-        parts.append(text)
-    else:
-        parts.append("without extension to the next working day (option)")
-    return "; ".join(parts) + "."
+    return _rule_message(options).render(lang) + "."
 
 
 def _explain(deadline: RemedyDeadline, lang: Lang) -> str:
     options = deadline.options
     closed = options.extra_closed_days
     n = options.days
-    fr = lang == "fr"
-
-    def when(day: dt.date) -> str:
-        return format_date(day, lang)
-
-    sentences: list[str] = []
+    sentences: list[Message] = []
     if options.count_from == "receipt":
         sentences.append(
-            f"La lettre recommandée a été envoyée le {when(deadline.sent_on)} et reçue le "
-            f"{when(deadline.start_on)} ; le délai court à compter de la réception "
-            "(jour 0, qui ne compte pas)."
-            if fr
-            else f"The registered letter was sent on {when(deadline.sent_on)} and received "
-            f"on {when(deadline.start_on)}; the period runs from its receipt "
-            "(day 0, not counted)."
+            Message(_SENT_RECEIVED, {"sent": deadline.sent_on, "received": deadline.start_on})
         )
     else:
-        sentences.append(
-            f"La lettre recommandée a été envoyée le {when(deadline.sent_on)} "
-            "(jour 0, qui ne compte pas)."
-            if fr
-            else f"The registered letter was sent on {when(deadline.sent_on)} (day 0, not counted)."
-        )
+        sentences.append(Message(_SENT, {"sent": deadline.sent_on}))
     day_n = deadline.day_n
     nominal_reason = non_working_reason(deadline.nominal_expiry, closed, lang=lang)
     skipped = deadline.skipped
     if options.franc:
         sentences.append(
-            f"Le {ordinal_fr(n)} jour est le {when(day_n)} ; le délai étant franc, son "
-            f"dernier jour est le lendemain, le {when(deadline.nominal_expiry)}."
-            if fr
-            else f"Day {n} is {when(day_n)}; as the period is franc, its last day is the "
-            f"day after, {when(deadline.nominal_expiry)}."
+            Message.counted(
+                _DAY_N_FRANC, "n", {"n": n, "day": day_n, "last": deadline.nominal_expiry}
+            )
         )
     elif nominal_reason is None:
-        sentences.append(
-            f"Le {ordinal_fr(n)} jour est le {when(day_n)}, un jour ouvrable."
-            if fr
-            else f"Day {n} is {when(day_n)}, a working day."
-        )
+        sentences.append(Message.counted(_DAY_N_WORKING, "n", {"n": n, "day": day_n}))
     else:
-        sentences.append(
-            f"Le {ordinal_fr(n)} jour est le {when(day_n)}." if fr else f"Day {n} is {when(day_n)}."
-        )
+        sentences.append(Message.counted(_DAY_N, "n", {"n": n, "day": day_n}))
     if skipped:
-        listed = ", ".join(f"{when(s.day)} ({s.reason if fr else s.reason_en})" for s in skipped)
-        sentences.append(
-            "Le délai est prorogé au premier jour ouvrable suivant (CPC 642 al. 2) ; "
-            f"jours non ouvrables passés : {listed}."
-            if fr
-            else "The deadline moves to the next working day (CPC 642 al. 2); "
-            f"non-working days skipped: {listed}."
-        )
+        listed = [
+            Message(
+                _SKIPPED_DAY,
+                {"day": s.day, "reason": non_working_reason(s.day, closed, lang=lang) or ""},
+            ).render(lang)
+            for s in skipped
+        ]
+        sentences.append(Message(_SKIPPED, {"listed": ", ".join(listed)}))
     elif nominal_reason is not None:
-        sentences.append(
-            f"Ce jour n'est pas ouvrable ({nominal_reason}), mais le report est écarté (option)."
-            if fr
-            else f"That day is not a working day ({nominal_reason}), but the extension is "
-            "turned off (option)."
+        sentences.append(Message(_NOT_MOVED, {"reason": nominal_reason}))
+    sentences.append(
+        Message(
+            _DEADLINE,
+            {"deadline": deadline.expires_on, "after": deadline.termination_allowed_from},
         )
-    after = when(deadline.termination_allowed_from)
-    sentences.append(
-        f"Le délai pour remédier au manquement expire le {when(deadline.expires_on)} à "
-        f"24 h : une remédiation datée de ce jour est dans les temps, et la résiliation "
-        f"pour manquement est possible à partir du {after}."
-        if fr
-        else f"The deadline to remedy the breach is {when(deadline.expires_on)} at "
-        f"midnight: a remedy dated that day is in time, and termination for breach is "
-        f"allowed from {after}."
     )
-    sentences.append(
-        f"Règle appliquée : {deadline.rule}" if fr else f"Rule applied: {deadline.rule_en}"
-    )
-    return " ".join(sentences)
+    sentences.append(Message(_RULE_APPLIED, {"rule": _rule(options, lang)}))
+    return " ".join(sentence.render(lang) for sentence in sentences)
