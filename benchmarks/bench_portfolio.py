@@ -10,7 +10,9 @@ random seed) into a temporary folder, then measures in the same run, on the same
 - **json**: the whole command, ``main(["portfolio", dir, "--on", ON, "--json"])``, its
   output written to a buffer: loading, replaying every lifecycle, the legal dates, the
   next step, sorting, the JSON;
-- **table**: the same command drawing its table (120 columns, as when piped).
+- **table**: the same command drawing its table (``--format table``: rich's table, 80
+  columns, as written to a file);
+- **tsv**: the same command writing tab-separated values (its output when piped).
 
 Each figure is the best of ``--repeat`` runs. Target: the whole command ÷ load ≤ 1.5,
 with either output.
@@ -202,12 +204,14 @@ def main(argv: Sequence[str] | None = None) -> None:
         folder = Path(name)
         states = write_folder(folder, args.conventions)
         json_argv = ["portfolio", str(folder), "--on", ON.isoformat(), "--json"]
-        table_argv = ["portfolio", str(folder), "--on", ON.isoformat()]
+        table_argv = ["portfolio", str(folder), "--on", ON.isoformat(), "--format", "table"]
+        tsv_argv = ["portfolio", str(folder), "--on", ON.isoformat(), "--format", "tsv"]
         load_folder(folder)  # warm the file cache before timing anything
 
         load = _best(lambda: load_folder(folder), args.repeat)
         whole = _best(_command(json_argv), args.repeat)
         table = _best(_command(table_argv), args.repeat)
+        tsv = _best(_command(tsv_argv), args.repeat)
 
         n = args.conventions
         print(f"{n} conventions on {ON.isoformat()}; best of {args.repeat} runs")
@@ -215,6 +219,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         print(f"  load only (load_folder):      {load:7.3f} s  {load / n * 1e6:7.1f} µs/file")
         print(f"  portfolio --json (whole):     {whole:7.3f} s  {whole / n * 1e6:7.1f} µs/file")
         print(f"  portfolio (table):            {table:7.3f} s  {table / n * 1e6:7.1f} µs/file")
+        print(f"  portfolio (tsv):              {tsv:7.3f} s  {tsv / n * 1e6:7.1f} µs/file")
         print(f"  --json / load  = {whole / load:.2f}  (target ≤ 1.5)")
         print(f"  table  / load  = {table / load:.2f}  (target ≤ 1.5)")
         if args.profile:
