@@ -109,7 +109,8 @@ def _file_texts(value: Any) -> Iterator[str]:
 
 def _name_pieces(name: str) -> set[str]:
     """The pieces of a name a table may cut it into: its words with hyphens
-    (« Valmont-sur-Marne ») and every run of two words or more (« Commune de »)."""
+    (« Valmont-sur-Marne ») and every run of two words or more (« Commune de »,
+    « Société du »)."""
     words = name.split()
     pieces = {word for word in words if "-" in word}
     pieces |= {
@@ -126,7 +127,10 @@ def _proper_texts() -> list[str]:
     # A beneficiary's name is a cell of the portfolio's table, which may wrap it.
     for data in files:
         texts |= _name_pieces(data.get("beneficiary", {}).get("name", ""))
-    texts |= {citation.label for _, citation in all_citations()}
+    labels = {citation.label for _, citation in all_citations()}
+    texts |= labels  # a legal reference, and the pieces a table may cut it into
+    for label in labels:
+        texts |= _name_pieces(label)
     texts |= set(LEGAL_TERMS)
     # The longest first: a name is left out whole before a shorter text it holds.
     return sorted((text for text in texts if len(text) > 2), key=len, reverse=True)
