@@ -103,7 +103,7 @@ def test_even_division_json_keeps_codes_and_adds_labels(
 ) -> None:
     # 100 000.00 ÷ 4 = 25 000.00 exactly
     data = run_json(capsys, "--market-total-ttc", "100000", "--beneficiaries", "4")
-    assert (data["mode"], data["assumed_due"]) == ("figures", True)
+    assert (data["mode"], data["due"], data["assumed_due"]) == ("figures", None, True)
     assert (data["market_share"], data["total"], data["items"]) == ("25000.00", "25000.00", [])
     assert data["article"] == "Art. 12 al. 3"
     assert [c["condition"] for c in data["conditions"]][:2] == [

@@ -106,9 +106,11 @@ def describe(breakdown: Breakdown, lang: Lang) -> list[str]:
 
 
 def to_json(breakdown: Breakdown) -> dict[str, Any]:
-    """``{"mode": "figures", "assumed_due": true, …}`` with the conditions to check."""
+    """``{"mode": "figures", "due": null, "assumed_due": true, …}``: the conditions are
+    listed to be checked, not checked (so ``due`` is ``null``)."""
     return {
         "mode": "figures",
+        "due": None,
         "assumed_due": True,
         "note": ASSUMED.render("fr"),
         "note_en": ASSUMED.render("en"),
