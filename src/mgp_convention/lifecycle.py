@@ -105,11 +105,9 @@ from mgp_convention.events import (
 )
 from mgp_convention.i18n import N_, Lang, Message
 from mgp_convention.machine import (
-    END_DATE_PASSED,
     EVENT_TRIGGERS,
     MACHINE,
-    PLANNED_START_PASSED,
-    TERMINATION_TAKES_EFFECT,
+    TIME_PASSES,
     TRIGGERS_FROM,
     Options,
     Record,
@@ -143,11 +141,9 @@ _TRIGGER_CITATIONS: Final[dict[str, Citation]] = {
 def _advance(record: Record, on: dt.date) -> None:
     """Fire the time-driven triggers on ``record`` for the date ``on`` (in place)."""
     tick = Tick(on)
-    for trigger in (PLANNED_START_PASSED, TERMINATION_TAKES_EFFECT, END_DATE_PASSED):
-        if STATE_OF[record.state].final:
+    while TIME_PASSES in TRIGGERS_FROM[record.state]:
+        if not MACHINE.events[TIME_PASSES].trigger(record, record, tick):
             return
-        if trigger in TRIGGERS_FROM[record.state]:
-            MACHINE.events[trigger].trigger(record, record, tick)
 
 
 def _final_refusal(record: Record, trigger: str) -> Refusal:
