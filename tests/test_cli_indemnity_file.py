@@ -463,6 +463,21 @@ def test_files_that_fail_to_load_are_warnings(
     assert "  2 files could not be loaded and are not counted" in out.splitlines()
 
 
+def test_a_file_name_is_shown_never_obeyed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # a name holding an escape sequence (clear the screen) is printed escaped
+    folder = tmp_path / "portfolio"
+    folder.mkdir()
+    shutil.copy(PLAINE, folder / "a\x1b[2Jb.json")
+    (folder / "z\x1b[2J.json").write_text("{", encoding="utf-8")
+    code, out, err = run(capsys, str(RIVEBELLE), "--on", "2026-08-01", "--portfolio", str(folder))
+    assert code == 0
+    assert "\x1b" not in out + err
+    assert "a\\x1b[2Jb.json" in out
+    assert "z\\x1b[2J.json" in err
+
+
 # --- exit codes: 1 for a file, 2 for the command line ----------------------------------------
 
 

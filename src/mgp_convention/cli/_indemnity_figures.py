@@ -30,6 +30,7 @@ from mgp_convention.cli._common import EXIT_OK, UsageError, lang_of, print_json
 from mgp_convention.cli.indemnity import as_usage_error
 from mgp_convention.i18n import N_, Lang, Message
 from mgp_convention.money import DEFAULT_VAT_RATE
+from mgp_convention.printable import printable
 
 __all__ = ["run"]
 
@@ -45,7 +46,7 @@ def run(args: argparse.Namespace, items: tuple[PrejudiceItem, ...]) -> int:
     if args.json:
         print_json(to_json(breakdown))
     else:
-        print("\n".join(describe(breakdown, lang_of(args))))
+        print("\n".join(printable(line) for line in describe(breakdown, lang_of(args))))
     return EXIT_OK
 
 

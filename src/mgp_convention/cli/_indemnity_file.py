@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +34,7 @@ from mgp_convention.articles.art12_indemnity_facts import TerminationFacts
 from mgp_convention.cli._common import (
     EXIT_INVALID,
     EXIT_OK,
+    error_line,
     lang_of,
     print_json,
     read_convention,
@@ -45,6 +45,7 @@ from mgp_convention.errors import ConventionError, LoadError
 from mgp_convention.i18n import N_, NP_, Lang, Message
 from mgp_convention.io import load_folder
 from mgp_convention.lifecycle import Lifecycle
+from mgp_convention.printable import printable, printable_path
 from mgp_convention.states import State
 
 __all__ = ["Claim", "run"]
@@ -100,8 +101,8 @@ def run(args: argparse.Namespace, items: tuple[PrejudiceItem, ...]) -> int:
             _warn(file, problem, lang)
     if args.json:
         print_json(to_json(claim))
-    else:
-        print("\n".join(describe(claim, lang)))
+    else:  # what comes from a file is shown, never obeyed (mgp_convention.printable)
+        print("\n".join(printable(line) for line in describe(claim, lang)))
     return EXIT_OK
 
 
@@ -129,8 +130,8 @@ def _read_folder(path: str) -> Folder:
     found = load_folder(path)  # not a folder: FileFormatError, exit 1
     return Folder(
         path,
-        tuple((str(file), convention) for file, convention in found.loaded),
-        tuple((str(file), err) for file, err in found.failed),
+        tuple((printable_path(file), convention) for file, convention in found.loaded),
+        tuple((printable_path(file), err) for file, err in found.failed),
     )
 
 
@@ -280,14 +281,13 @@ def _first_problem(err: ConventionError, lang: Lang) -> str:
 
 def _warn(file: str, err: ConventionError, lang: Lang) -> None:
     """One line on stderr for a folder's file that did not load."""
-    print(
+    error_line(
         _say(
             lang,
             N_("warning: {file}: {problem}; not counted"),
             file=file,
             problem=_first_problem(err, lang),
-        ),
-        file=sys.stderr,
+        )
     )
 
 
@@ -295,4 +295,4 @@ def _error(err: ConventionError, lang: Lang) -> None:
     """One line on stderr per problem of an invalid file or a refused event."""
     problems = err.problems if isinstance(err, LoadError) and err.problems else (err,)
     for problem in problems:
-        print(_say(lang, N_("error: {problem}"), problem=problem.render(lang)), file=sys.stderr)
+        error_line(_say(lang, N_("error: {problem}"), problem=problem.render(lang)))
