@@ -65,7 +65,11 @@ from mgp_convention.articles.art09_sanctions import (
     SanctionOptions,
 )
 from mgp_convention.articles.art11_amendments import ART11_AMENDMENT, Terms
-from mgp_convention.articles.art12_indemnity import TerminationFacts
+from mgp_convention.articles.art12_indemnity_facts import (
+    BreachFacts,
+    DecidedTermination,
+    TerminationFacts,
+)
 from mgp_convention.articles.art12_remedy import (
     ART12_REMEDY,
     DEFAULT_REMEDY_OPTIONS,
@@ -543,28 +547,31 @@ class Lifecycle:
             possibilities=lambda: _possibilities(record, on),
         )
 
-    def termination_facts(self, on: dt.date | None = None) -> TerminationFacts:
-        """The facts the Art. 12 al. 3 indemnity depends on (:mod:`.art12_indemnity`).
-
-        With ``on``, as they stood that day (the events dated up to ``on``); without it,
-        after every applied event. The breach considered is the one the termination
-        names (else the earliest still a ground).
+    def termination_facts(self, on: dt.date) -> TerminationFacts:
+        """The facts the Art. 12 al. 3 indemnity is judged on, for a claim dated ``on``
+        (:mod:`~mgp_convention.articles.art12_indemnity_facts`): the termination decided
+        by then (whether or not it has taken effect), and the breach it names as it stood
+        that day — its notice, its deadline, its remedy. Only the events dated up to
+        ``on`` are read.
         """
-        record = self._as_of(on) if on is not None else self._record
+        on = to_paris_date(on, field="on")
+        record = self._as_of(on)
         termination = record.termination
-        in_effect = STATE_OF[record.state] is State.TERMINATED
-        breach = None
-        if termination is not None and termination.breach is not None:
-            breach = record.breaches.get(termination.breach)
-        if breach is None:
-            grounds = [b for b in record.breaches.values() if b.still_a_ground]
-            breach = grounds[0] if grounds else None
-        return TerminationFacts(
-            ground=None if termination is None or not in_effect else termination.ground,
-            terminated_on=None if termination is None or not in_effect else termination.on,
-            breach_impedes_experiment=None if breach is None else breach.recorded.impedes,
-            remedied_in_time=breach is not None and not breach.still_a_ground,
-            remedy_deadline=None if breach is None else breach.deadline_date,
-            by=None if termination is None else termination.by,
-            notice_sent_on=None if breach is None or breach.notice is None else breach.notice.on,
+        if termination is None:
+            return TerminationFacts(on)
+        decided = DecidedTermination(
+            termination.on, termination.takes_effect_on, termination.ground, termination.by
         )
+        named = None if termination.breach is None else record.breaches.get(termination.breach)
+        if named is None:
+            return TerminationFacts(on, decided)
+        breach = BreachFacts(
+            named.label,
+            impedes_experiment=named.recorded.impedes,
+            obligation=named.recorded.obligation,
+            notice_sent_on=None if named.notice is None else named.notice.on,
+            remedy_deadline=named.deadline_date,
+            remedied_on=named.remedied_on,
+            accepted_late=named.accepted_late,
+        )
+        return TerminationFacts(on, decided, breach)
