@@ -25,6 +25,7 @@ refuses blank texts; a ``breach`` named by a termination on a ground that names 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import random
 from collections.abc import Iterator
 from typing import Any
@@ -38,7 +39,7 @@ from mgp_convention.convention import Convention
 from mgp_convention.errors import ConventionError
 from mgp_convention.events import Event
 from mgp_convention.examples import example_convention
-from mgp_convention.io import converter, structure, unstructure
+from mgp_convention.io import converter, dumps, structure
 from mgp_convention.lifecycle import Lifecycle
 from mgp_convention.values import Status
 
@@ -64,7 +65,7 @@ def _iso(value: Any) -> Any:
 
 def library_convention(data: dict[str, Any]) -> Convention:
     """The example convention with the dates and durations of the model's convention."""
-    base = unstructure(example_convention())
+    base = json.loads(dumps(example_convention()))
     experiment = {**base["experiment"], **_iso(data["experiment"])}
     experiment["calendar"] = _iso(data["experiment"].get("calendar", []))
     return structure({**base, "experiment": experiment, "end_date": _iso(data["end_date"])})
