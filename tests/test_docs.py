@@ -62,19 +62,48 @@ def test_each_english_page_with_sessions_says_how_to_get_english() -> None:
         ), name
 
 
-def test_each_french_page_has_its_english_version() -> None:
-    # The users' pages are French with an English version; the developer pages
-    # (API, mutation testing) and the pages still being written are English only.
-    docs = ROOT / "docs"
-    french = {
-        "index.md", "quickstart.md", "lifecycle.md", "glossary.md", "contract.md",
-        "file-format.md", "howto/status.md", "howto/portfolio.md", "howto/check.md",
-        "howto/calendar.md", "howto/deadline.md", "howto/diagram.md", "howto/example.md",
-        "howto/schema.md", "howto/document.md",
-    }  # fmt: skip
-    for name in french:
-        assert (docs / name).exists(), name
-        assert (docs / name.replace(".md", ".en.md")).exists(), name
+#: The users' pages written in French, each with its English version (page.en.md); the
+#: developer pages (API, mutation testing) are in English only.
+FRENCH = [
+    "index.md", "quickstart.md", "lifecycle.md", "glossary.md", "contract.md",
+    "file-format.md", "howto/status.md", "howto/portfolio.md", "howto/check.md",
+    "howto/calendar.md", "howto/deadline.md", "howto/diagram.md", "howto/example.md",
+    "howto/schema.md", "howto/document.md",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("name", FRENCH)
+def test_each_french_page_has_its_english_version(name: str) -> None:
+    assert (ROOT / "docs" / name).exists(), name
+    assert (ROOT / "docs" / name.replace(".md", ".en.md")).exists(), name
+
+
+# What French prose must not have: an ordinary space (which a line may break at) before
+# « : ; ? ! » or inside « », or a line break there. Code, links, HTML, attribute lists,
+# the contract's quotations (« > » lines), admonition titles and comments are left out.
+_HIDDEN = re.compile(r"(`+).+?\1|\]\([^)]*\)|\{[^}]*\}|<[^>]+>|https?://\S+")
+_BREAKABLE = re.compile(r"\S [:;?!](?=\s|$|[)*,.])|« | »|^\s*[:;?!»]|«$")
+
+
+def _french_prose(text: str) -> list[tuple[int, str]]:
+    lines, fence, comment = [], False, False
+    for number, line in enumerate(text.splitlines(), 1):
+        stripped = line.strip()
+        if stripped.startswith("```"):
+            fence = not fence
+        elif "<!--" in stripped or comment:
+            comment = "-->" not in stripped
+        elif not (fence or stripped.startswith((">", "!!!"))):
+            lines.append((number, _HIDDEN.sub("x", line)))
+    return lines
+
+
+@pytest.mark.parametrize("name", FRENCH)
+def test_french_typography(name: str) -> None:
+    # Imprimerie nationale: a no-break space (U+00A0) before « : ; ? ! » and inside « ».
+    text = (ROOT / "docs" / name).read_text(encoding="utf-8")
+    wrong = [(n, line) for n, line in _french_prose(text) if _BREAKABLE.search(line)]
+    assert not wrong, f"{name}: a breakable space at French punctuation: {wrong[:5]}"
 
 
 _PATH = re.compile(r"`((?:src|tests|examples|benchmarks|docs|scripts)/[\w./-]+)`")
