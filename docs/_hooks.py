@@ -24,6 +24,7 @@ import html
 import json
 import os
 import re
+import textwrap
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
@@ -73,16 +74,30 @@ def _citations() -> str:
     return "\n".join(rows)
 
 
+_EDGE_LABEL = re.compile(r'(-> \S+ \[)label="([^"\\]*)"')
+
+
+def _wrapped(match: re.Match[str]) -> str:
+    """An edge's label on short lines, each alternative (``a | b``) on its own, so that
+    the drawing is narrow enough for a page; the words are the diagram's."""
+    alternatives = [
+        textwrap.fill(part, 18, break_long_words=False, break_on_hyphens=False)
+        for part in match.group(2).split(" | ")
+    ]
+    lines = " |\n".join(alternatives).replace("\n", "\\n")  # DOT's line break
+    return f'{match.group(1)}label="{lines}"'
+
+
 def _dot_for_the_page(lang: str) -> str:
     """The machine's DOT, laid out for a page: top to bottom (a page is narrower than
-    it is long), the site's sans-serif font, smaller edge labels, no title under it
-    (the page has its heading).
+    it is long), edge labels on short lines, the site's sans-serif font, smaller edge
+    labels, no title under it (the page has its heading).
 
-    Only layout attributes are added; the states, edges and labels are the diagram's.
-    Default node and edge attributes are set before the first node, a graph attribute
-    after the others (the last one set wins).
+    Only the layout changes; the states, edges and words are the diagram's. Default
+    node and edge attributes are set before the first node, a graph attribute after
+    the others (the last one set wins).
     """
-    text = draw("dot", lang).rstrip()
+    text = _EDGE_LABEL.sub(_wrapped, draw("dot", lang).rstrip())
     head, brace, body = text.partition("{")
     if not brace or not body.endswith("}"):
         raise PluginError(f"mgp_convention.diagram.draw gave no DOT graph:\n{text[:200]}")
@@ -90,7 +105,7 @@ def _dot_for_the_page(lang: str) -> str:
     defaults = (
         f'\n\tnode [fontname="{font}"]\n\tedge [fontname="{font}" fontsize=10 fontcolor=gray20]'
     )
-    layout = '\tgraph [rankdir=TB nodesep=0.3 ranksep=0.9 label=""]\n}'
+    layout = '\tgraph [rankdir=TB nodesep=0.25 ranksep=0.6 label=""]\n}'
     return f"{head}{brace}{defaults}{body[:-1]}{layout}\n"
 
 
@@ -107,16 +122,16 @@ def _svg(dot_text: str) -> str | None:
 
 def _inline(svg: str, alt: str) -> str:
     """The SVG as an element of the page: no XML prologue, no blank line (which would
-    end an HTML block in Markdown), labelled for screen readers, and drawn one pixel
-    per point (three quarters of its printed size) inside a box that scrolls sideways."""
+    end an HTML block in Markdown), labelled for screen readers, as wide as the page's
+    text (at most one pixel per point, three quarters of its printed size)."""
     start = svg.index("<svg")
     element = svg[start:]
     element = re.sub(r"<!--.*?-->", "", element, flags=re.DOTALL)
     element = re.sub(
         r'<svg width="([\d.]+)pt" height="([\d.]+)pt"',
         lambda m: (
-            f'<svg width="{m.group(1)}" height="{m.group(2)}" role="img" '
-            f'aria-label="{html.escape(alt)}"'
+            f'<svg width="{m.group(1)}" height="{m.group(2)}" '
+            f'style="max-width: {m.group(1)}px" role="img" aria-label="{html.escape(alt)}"'
         ),
         element,
         count=1,
