@@ -12,8 +12,12 @@ Markdown pages are run by pytest's doctest collection (``--doctest-glob``).
 
 from __future__ import annotations
 
+import importlib.util
 import re
+import shutil
 from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
 
 import pytest
 
@@ -113,3 +117,49 @@ _PATH = re.compile(r"`((?:src|tests|examples|benchmarks|docs|scripts)/[\w./-]+)`
 def test_paths_named_in_the_docs_exist(page: Path) -> None:
     for path in _PATH.findall(page.read_text(encoding="utf-8")):
         assert (ROOT / path).exists(), f"{page.name} names {path}, which does not exist"
+
+
+# --- the site's build hooks (docs/_hooks.py) -------------------------------------------------
+
+
+def _hooks() -> Any:
+    pytest.importorskip("mkdocs", reason="the docs extra is not installed")
+    spec = importlib.util.spec_from_file_location("docs_hooks", ROOT / "docs" / "_hooks.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize(
+    ("lang", "state", "other"),
+    [("fr", "en manquement", "in breach"), ("en", "in breach", "en manquement")],
+)
+def test_the_diagram_is_drawn_in_the_language_of_its_page(
+    lang: str, state: str, other: str, tmp_path: Path
+) -> None:
+    if shutil.which("dot") is None:
+        pytest.skip("Graphviz's dot is not installed")
+    hooks = _hooks()
+    page = SimpleNamespace(file=SimpleNamespace(abs_dest_path=str(tmp_path / "index.html")))
+    html = hooks._state_diagram(lang, page)
+    assert "<svg" in html
+    assert state in html
+    assert other not in html
+    assert not re.search(r"""(?:src|href)=["']?(?:https?:)?//""", html)
+
+
+def test_the_build_finds_a_source_loaded_from_the_network(tmp_path: Path) -> None:
+    hooks = _hooks()
+    (tmp_path / "page.html").write_text(
+        '<link rel="stylesheet" href="https://fonts.example/css"><a href="https://ok">x</a>'
+        '<img src="img.png"><script src="//cdn.example/x.js"></script>',
+        encoding="utf-8",
+    )
+    (tmp_path / "site.css").write_text('@import "https://fonts.example/f.css";', encoding="utf-8")
+    assert [page for page, _ in hooks.remote_sources(tmp_path)] == [
+        "page.html",
+        "page.html",
+        "site.css",
+    ]
