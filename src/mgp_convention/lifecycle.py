@@ -76,7 +76,11 @@ from mgp_convention.articles.art12_remedy import (
     RemedyDeadline,
     RemedyOptions,
 )
-from mgp_convention.articles.art12_termination import ART12_TERMINATION, GROUND_CITATIONS
+from mgp_convention.articles.art12_termination import (
+    ART12_TERMINATION,
+    GROUND_CITATIONS,
+    may_terminate,
+)
 from mgp_convention.calendar import to_paris_date
 from mgp_convention.citations import Citation
 from mgp_convention.convention import Convention
@@ -203,7 +207,11 @@ def _resolve(record: Record, event: Event, trigger: str) -> tuple[Event, Refusal
         if event.breach is not None:
             return event, None
         return attrs.evolve(event, breach=f"B{len(record.breaches) + 1}"), None
-    if isinstance(event, Termination) and not event.ground.names_breach:
+    if isinstance(event, Termination) and (
+        not event.ground.names_breach or not may_terminate(event.ground, event.by)
+    ):
+        # A party that may not use the ground is refused for that, naming its article,
+        # whatever breach it names (RULES.md, "Who may terminate").
         return event, None
     state = STATE_OF[record.state]
     if event.breach is not None:
