@@ -45,6 +45,7 @@ from mgp_convention.events import (
 )
 from mgp_convention.examples import example_convention
 from mgp_convention.lifecycle import Lifecycle
+from mgp_convention.states import State
 from mgp_convention.values import Refusal
 
 BASE = example_convention()
@@ -141,3 +142,32 @@ def test_the_beneficiary_cannot_terminate_for_its_own_breach_even_unnamed(
     )
     assert refusal.article == article
     assert refusal.event == f"termination:{ground.value}"
+
+
+def test_not_ready_must_name_its_breach_when_another_breach_is_open() -> None:
+    # RULES.md, "Breaches": a termination on ground not_ready names its breach; « the
+    # field may be left out only when exactly one breach is open ». B1 (not ready, Tue
+    # 2 March 2027, the day after the planned start) and B2 (data not shared, same day)
+    # are open; B1's letter, sent Tue 2 March, gives until Thu 1 April 2027 (day 30, a
+    # working day). On Fri 2 April the ground is open for B1 — once B1 is named.
+    lc = lifecycle(
+        breach(D(2027, 3, 2), obligation=Obligation.READY_ON_PLANNED_DATE),
+        breach(D(2027, 3, 2)),
+        notice(D(2027, 3, 2), "B1"),
+    )
+    assert [b.label for b in lc.status(D(2027, 4, 2)).open_breaches] == ["B1", "B2"]
+    assert refused(lc, terminate(D(2027, 4, 2), Ground.NOT_READY)).article == "Art. 5 al. 3"
+    entry = lc.apply(terminate(D(2027, 4, 2), Ground.NOT_READY, breach="B1"))
+    assert entry.state_after is State.TERMINATED
+
+
+def test_not_ready_may_leave_out_its_breach_when_it_is_the_only_one_open() -> None:
+    # The same, without B2: the one open breach is B1, and the termination is for it.
+    lc = lifecycle(
+        breach(D(2027, 3, 2), obligation=Obligation.READY_ON_PLANNED_DATE),
+        notice(D(2027, 3, 2)),
+    )
+    entry = lc.apply(terminate(D(2027, 4, 2), Ground.NOT_READY))
+    assert isinstance(entry.event, Termination)
+    assert entry.event.breach == "B1"
+    assert entry.state_after is State.TERMINATED

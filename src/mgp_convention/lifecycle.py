@@ -225,10 +225,13 @@ def _resolve(record: Record, event: Event, trigger: str) -> tuple[Event, Refusal
         return event, Refusal(trigger, state, reason, None, Trigger(trigger))
     open_breaches = record.open_breaches
     if isinstance(event, Termination) and event.ground is Ground.NOT_READY:
-        open_breaches = [
+        # Filled in only when the one open breach is a ready_on_planned_date one; else the
+        # ground's guard says why (or, under NotReadyOptions(notice_required=False), reads
+        # Art. 5 al. 3 without a breach).
+        ready = [
             b for b in open_breaches if b.recorded.obligation is Obligation.READY_ON_PLANNED_DATE
         ]
-        if len(open_breaches) != 1:
+        if len(open_breaches) != 1 or len(ready) != 1:
             return event, None
     if isinstance(event, Termination) and event.by is TerminatedBy.JUDGE and not open_breaches:
         return event, None
