@@ -259,6 +259,11 @@ def test_an_amendment_moves_the_end_date() -> None:
         D(2028, 3, 31),
         D(2028, 9, 30),
     )
+    shown = lc.status(D(2027, 6, 1)).to_json()["history"][-1]
+    assert (shown["terms_before"], shown["terms_after"]) == (
+        {"end_date": "2028-03-31"},
+        {"end_date": "2028-09-30"},
+    )
 
 
 @pytest.mark.parametrize(
@@ -266,6 +271,14 @@ def test_an_amendment_moves_the_end_date() -> None:
     [
         (Changes(end_date=D(2027, 5, 31)), "an end date before the avenant's own date"),
         (Changes(end_date=D(2027, 11, 30)), "an end date before the evaluation deadline"),
+        (
+            Changes(reduced_usage_after=D(2028, 1, 15)),
+            "the al. 5 date after the evaluation deadline (31 December 2027)",
+        ),
+        (
+            Changes(evaluation_deadline=D(2027, 2, 1)),
+            "an evaluation deadline before the planned start (1 March 2027)",
+        ),
     ],
 )
 def test_an_amendment_that_breaks_the_convention_is_refused(changes: Changes, why: str) -> None:
@@ -882,7 +895,41 @@ def test_the_experiment_stopped_while_another_breach_is_open() -> None:
     assert (entry.state_before, entry.state_after) == (State.IN_BREACH, State.IN_BREACH)
     status = lc.status(D(2027, 5, 11))
     assert (status.return_state, open_labels(status)) == (State.EXPERIMENT_STOPPED, ["B2"])
+    again = ExperimentStopped(D(2027, 5, 12), reason="-", breach="B1")
+    assert refused(lc, again).article == "Art. 9"  # B1 was already closed by that decision
     assert lc.apply(BreachRemedied(D(2027, 5, 12))).state_after is State.EXPERIMENT_STOPPED
+
+
+def test_the_experiment_stopped_before_it_ever_started() -> None:
+    # Not ready since Tue 2 March 2027; the thirty days ran out on Thu 1 April, both
+    # Art. 9 steps were taken in March: on Fri 2 April the Métropole ends the experiment
+    # that never started. It cannot start afterwards, nor be reported late.
+    lc = lifecycle(*NOT_READY, *HEARD)
+    entry = lc.apply(ExperimentStopped(D(2027, 4, 2), reason="jamais prêt"))
+    assert (entry.state_before, entry.state_after) == (
+        State.REMEDY_PERIOD,
+        State.EXPERIMENT_STOPPED,
+    )
+    refused(lc, ExperimentStarted(D(2027, 4, 3)))
+    lc.apply(breach(D(2027, 4, 5), obligation=Obligation.SHARE_DATA))
+    refusal = refused(lc, DelayReported(D(2027, 4, 6), cause=DelayCause.BENEFICIARY))
+    assert refusal.state is State.IN_BREACH
+    refusal = refused(lc, breach(D(2027, 4, 6), obligation=Obligation.READY_ON_PLANNED_DATE))
+    assert refusal.article == "Art. 5 al. 3"
+
+
+def test_a_breach_remedied_in_time_is_not_sanctioned_even_under_the_option() -> None:
+    # SanctionOptions(require_remedy_period=False) drops the thirty days, not the ground:
+    # remedied on Fri 23 April 2027 (no letter: in time), B1 is no longer a ground.
+    lc = lifecycle(
+        *STOPPABLE[:2],
+        *STOPPABLE[3:],
+        BreachRemedied(D(2027, 4, 23)),
+        sanction_options=SanctionOptions(require_remedy_period=False),
+    )
+    stop = ExperimentStopped(D(2027, 4, 24), reason="-", breach="B1")
+    assert refused(lc, stop).article == "Art. 9"
+    assert refused(lc, terminate(D(2027, 4, 24), Ground.SANCTION, breach="B1")).article == "Art. 9"
 
 
 def test_a_breach_after_the_experiment_stopped() -> None:
@@ -1066,6 +1113,14 @@ def test_a_judgment_takes_effect_on_the_date_it_sets() -> None:
     lc = lifecycle(attrs.evolve(judged, effective_on=D(2027, 2, 1)))
     assert lc.status(D(2027, 1, 31)).state is State.SIGNED
     assert lc.status(D(2027, 2, 1)).state is State.TERMINATED
+
+
+def test_a_judgment_for_a_breach_no_longer_open_names_none() -> None:
+    # B1 remedied late on Tue 4 May 2027: none open; the Tribunal administratif pronounces
+    # the termination on Mon 7 June 2027 for the beneficiary's breach.
+    lc = lifecycle(*DATA_BREACH, BreachRemedied(D(2027, 5, 4)))
+    judged = terminate(D(2027, 6, 7), Ground.BREACH, by=TerminatedBy.JUDGE)
+    assert lc.apply(judged).state_after is State.TERMINATED
 
 
 def test_no_termination_before_the_convention_is_in_force() -> None:
@@ -1490,3 +1545,33 @@ def test_a_start_on_time_keeps_its_six_months() -> None:
         D(2027, 8, 31),
         False,
     )
+
+
+# --- what can happen on a date --------------------------------------------------------------------
+
+
+def test_what_can_happen_during_the_thirty_days_and_after() -> None:
+    # The data breach: letter of Fri 2 April 2027, deadline Mon 3 May 2027. On the
+    # deadline, a remedy is still in time and termination for breach is not yet possible;
+    # the day after, it is.
+    lc = lifecycle(*DATA_BREACH)
+    on_the_deadline = set(lc.allowed_events(D(2027, 5, 3)))
+    day_after = set(lc.allowed_events(D(2027, 5, 4)))
+    assert "breach_remedied" in on_the_deadline & day_after  # a late remedy is a fact
+    assert "termination:breach" not in on_the_deadline
+    assert "termination:breach" in day_after
+    refused_then = {r.event: r for r in lc.refused_events(D(2027, 5, 3))}
+    assert refused_then["termination:breach"].article == "Art. 12 al. 2"
+    assert refused_then["termination:breach"].render("en").endswith("(Art. 12 al. 2)")
+    # Never anything once ended (Art. 2) or terminated.
+    assert lc.allowed_events(D(2028, 4, 1)) == ()
+
+
+class _NotAnEvent(Event):
+    """An event class outside the convention's vocabulary."""
+
+
+def test_only_the_events_of_the_convention_are_recorded() -> None:
+    lc = lifecycle()
+    refusal = refused(lc, _NotAnEvent(D(2027, 1, 4)))
+    assert (refusal.event, refusal.state, refusal.article) == ("_NotAnEvent", State.SIGNED, None)
