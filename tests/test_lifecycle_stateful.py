@@ -93,7 +93,7 @@ ELEVEN = {
     "lapsed",
 }
 
-READINGS = {
+READINGS: dict[str, dict[str, object]] = {
     "rules-v2": {},
     "not-ready-without-notice": {"not_ready_options": NotReadyOptions(notice_required=False)},
     "sanction-without-the-thirty-days": {
