@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from pathlib import Path
 
 import attrs
 import pytest
@@ -61,6 +62,7 @@ from mgp_convention.events import (
     Termination,
 )
 from mgp_convention.examples import example_convention
+from mgp_convention.io import dumps, load_path
 from mgp_convention.lifecycle import Lifecycle
 from mgp_convention.states import State
 from mgp_convention.values import HistoryEntry, Refusal, Status
@@ -1575,3 +1577,112 @@ def test_only_the_events_of_the_convention_are_recorded() -> None:
     lc = lifecycle()
     refusal = refused(lc, _NotAnEvent(D(2027, 1, 4)))
     assert (refusal.event, refusal.state, refusal.article) == ("_NotAnEvent", State.SIGNED, None)
+
+
+# --- the bundled examples, on Saturday 28 November 2026 (the date of the README and docs) ---------
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+ON = D(2026, 11, 28)
+
+
+def example(name: str) -> Lifecycle:
+    return Lifecycle.from_convention(load_path(EXAMPLES / name))
+
+
+def test_example_06_two_breaches_open_with_their_own_deadlines() -> None:
+    # B1 (data not shared, Art. 8): letter Mon 26 October 2026, day 30 Wed 25 November, a
+    # working day. B2 (meetings missed): letter Mon 9 November, day 30 Wed 9 December.
+    # On Sat 28 November both are open with their letters: remedy_period; B1's deadline
+    # passed (termination for breach possible since Thu 26 November), B2's runs.
+    lc = example("06-clairval-deux-manquements.json")
+    status = lc.status(ON)
+    assert (status.state, status.return_state) == (State.REMEDY_PERIOD, State.EXPERIMENTING)
+    assert [(b.label, b.deadline_date) for b in status.open_breaches] == [
+        ("B1", D(2026, 11, 25)),
+        ("B2", D(2026, 12, 9)),
+    ]
+    assert (deadline_of(status), status.remedy_deadline_passed) == (D(2026, 11, 25), True)
+    assert lc.check(terminate(ON, Ground.BREACH, breach="B1")) is None
+    assert lc.check(terminate(ON, Ground.BREACH, breach="B2")) is not None
+    assert status.advisories == ()
+
+
+def test_example_07_a_late_remedy_still_a_ground() -> None:
+    # Free access refused (Art. 7): letter Fri 2 October 2026; day 30 is Sun 1 November,
+    # All Saints' Day → Mon 2 November. Remedied Tue 10 November: late. On 28 November
+    # the convention is back to experimenting, and the breach is still a ground.
+    lc = example("07-haut-modele-remede-tardif.json")
+    status = lc.status(ON)
+    (b1,) = status.breaches
+    assert status.state is State.EXPERIMENTING
+    assert (b1.deadline_date, b1.remedied_on, b1.late, b1.still_a_ground) == (
+        D(2026, 11, 2),
+        D(2026, 11, 10),
+        True,
+        True,
+    )
+    entry = lc.apply(terminate(ON, Ground.BREACH, breach="B1", notified_on=ON))
+    assert "termination_after_late_remedy" in codes(entry)
+
+
+def test_example_08_a_draft_never_signed_by_the_metropole_is_not_concluded() -> None:
+    # Signed by the beneficiary only (Mon 2 February 2026); end date Sat 31 October 2026.
+    lc = example("08-val-d-essai-non-conclue.json")
+    assert lc.status(D(2026, 10, 31)).state is State.DRAFT
+    status = lc.status(ON)
+    assert (status.state, status.effective_date, status.allowed_events) == (
+        State.NOT_CONCLUDED,
+        None,
+        (),
+    )
+
+
+def test_example_09_the_experiment_stopped_the_convention_in_force() -> None:
+    # Substantial change without consent (Art. 9): letter Tue 8 September 2026, day 30
+    # Thu 8 October; justifications examined Thu 15 October, representatives heard Tue
+    # 20 October; the Métropole ended the experiment on Mon 2 November 2026. In force
+    # until Thu 30 September 2027 (Art. 8 data, the evaluation).
+    lc = example("09-seine-fictive-experimentation-arretee.json")
+    status = lc.status(ON)
+    (b1,) = status.breaches
+    assert (status.state, status.experiment_stopped_on) == (
+        State.EXPERIMENT_STOPPED,
+        D(2026, 11, 2),
+    )
+    assert (b1.deadline_date, b1.closed_as, b1.still_a_ground) == (
+        D(2026, 10, 8),
+        "sanctioned",
+        True,
+    )
+    assert lc.status(D(2027, 9, 30)).state is State.EXPERIMENT_STOPPED
+    assert lc.status(D(2027, 10, 1)).state is State.ENDED
+
+
+def test_example_10_a_termination_decided_then_notified() -> None:
+    # Staff not provided: letter Mon 5 October 2026, day 30 Wed 4 November; both Art. 9
+    # steps (9 and 12 November); the sanction is decided Thu 26 November and received
+    # Tue 1 December 2026. On 28 November: still remedy_period, the termination decided;
+    # terminated from 1 December.
+    lc = example("10-port-exemple-resiliation-notifiee.json")
+    status = lc.status(ON)
+    assert status.state is State.REMEDY_PERIOD
+    assert status.termination is not None
+    assert (status.termination.ground, status.termination.takes_effect_on) == (
+        Ground.SANCTION,
+        D(2026, 12, 1),
+    )
+    assert status.termination_decided
+    assert status.advisories == ()
+    assert lc.status(D(2026, 11, 30)).state is State.REMEDY_PERIOD
+    assert lc.status(D(2026, 12, 1)).state is State.TERMINATED
+    facts = lc.termination_facts(D(2026, 12, 1))
+    assert (facts.ground, facts.remedy_deadline, facts.remedied_in_time) == (
+        Ground.SANCTION,
+        D(2026, 11, 4),
+        False,
+    )
+
+
+@pytest.mark.parametrize("path", sorted(EXAMPLES.glob("*.json")), ids=lambda p: p.name)
+def test_every_example_is_written_in_the_canonical_layout(path: Path) -> None:
+    assert dumps(load_path(path)) == path.read_text(encoding="utf-8")
