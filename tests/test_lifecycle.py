@@ -1686,3 +1686,32 @@ def test_example_10_a_termination_decided_then_notified() -> None:
 @pytest.mark.parametrize("path", sorted(EXAMPLES.glob("*.json")), ids=lambda p: p.name)
 def test_every_example_is_written_in_the_canonical_layout(path: Path) -> None:
     assert dumps(load_path(path)) == path.read_text(encoding="utf-8")
+
+
+def test_an_amendment_moving_the_planned_start_later_during_a_breach_changes_the_return_state() -> (
+    None
+):
+    # No delay reported; the planned start, Mon 1 March 2027, passed: the referent breach
+    # recorded Fri 5 March is entered from delayed. The avenant of Wed 10 March sets the
+    # planned start to Thu 1 April: it has not passed any more, so once the breach is
+    # remedied (Fri 12 March) the convention is signed — delayed again from Fri 2 April.
+    lc = lifecycle(
+        breach(D(2027, 3, 5), obligation=Obligation.DESIGNATE_REFERENT),
+        AmendmentSigned(D(2027, 3, 10), changes=Changes(indicative_start=D(2027, 4, 1))),
+    )
+    assert lc.status(D(2027, 3, 10)).return_state is State.SIGNED
+    assert lc.apply(BreachRemedied(D(2027, 3, 12))).state_after is State.SIGNED
+    assert lc.status(D(2027, 4, 1)).state is State.SIGNED
+    assert lc.status(D(2027, 4, 2)).state is State.DELAYED
+
+
+def test_an_amendment_during_a_breach_keeps_a_reported_delay() -> None:
+    # The provider's delay was reported (Mon 15 February 2027): the convention stays
+    # delayed whatever the planned start (« a delay has been reported »).
+    lc = lifecycle(
+        PROVIDER_LATE,
+        breach(D(2027, 3, 5), obligation=Obligation.DESIGNATE_REFERENT),
+        AmendmentSigned(D(2027, 3, 10), changes=Changes(indicative_start=D(2027, 4, 1))),
+    )
+    assert lc.status(D(2027, 3, 10)).return_state is State.DELAYED
+    assert lc.apply(BreachRemedied(D(2027, 3, 12))).state_after is State.DELAYED

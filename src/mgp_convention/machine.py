@@ -814,6 +814,12 @@ def _on_start_passed_in_breach(record: Record, _tick: Tick) -> None:
     record.return_state = State.DELAYED.value
 
 
+def _on_start_later_in_breach(record: Record, _event: AmendmentSigned) -> None:
+    """An amendment moved the planned start later during a breach: the return state's
+    facts no longer make it delayed (RULES.md, "States": « the planned start passed »)."""
+    record.return_state = State.SIGNED.value
+
+
 # --- the one machine ---------------------------------------------------------------------------
 
 _S = State
@@ -969,6 +975,13 @@ def machine_definition() -> dict[str, Any]:
             _S.SIGNED,
             [_R_START_LATER, _G_PENDING, _G_AMENDMENT],
             after=[_on_amendment],
+        ),
+        t(
+            "amendment_signed",
+            _BREACH,
+            None,
+            [_R_START_LATER, _returns_to(State.DELAYED), _G_PENDING, _G_AMENDMENT],
+            after=[_on_amendment, _on_start_later_in_breach],
         ),
         t(
             "amendment_signed",
