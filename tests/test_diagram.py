@@ -13,7 +13,7 @@ import pytest
 
 from mgp_convention.diagram import FORMATS, dot, draw, mermaid
 from mgp_convention.errors import ConventionError
-from mgp_convention.machine import EVENT_TRIGGERS, GUARDS, SETTLE, TIME_TRIGGERS
+from mgp_convention.machine import EVENT_TRIGGERS, GUARDS, SETTLE, TIME_PASSES
 from mgp_convention.states import State
 
 IN_FORCE = (
@@ -95,7 +95,7 @@ def test_no_code_name_of_a_guard_or_an_event_is_shown(fmt: str, lang: str) -> No
     assert labels
     # A state's code is the drawing's identifier of that state (shown by its label), and
     # « signature » is also a word: the other codes are looked for in the whole text.
-    codes = {*GUARDS, *(guard.name for guard in GUARDS.values()), SETTLE, *TIME_TRIGGERS}
+    codes = {*GUARDS, *(guard.name for guard in GUARDS.values()), SETTLE, TIME_PASSES}
     codes |= {t for t in EVENT_TRIGGERS if ("_" in t or ":" in t) and t not in set(State)}
     for code in codes:
         assert code not in text, code

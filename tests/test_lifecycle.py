@@ -444,24 +444,21 @@ def test_not_ready_termination_the_day_after_the_deadline() -> None:
     # The facts of the indemnity: the breach impeded the start by nature, its thirty
     # days ran out on Thu 1 April without a remedy.
     facts = lc.termination_facts(D(2027, 4, 2))
-    assert (facts.ground, facts.notice_sent_on, facts.remedy_deadline) == (
-        Ground.NOT_READY,
+    assert facts.termination is not None
+    assert facts.breach is not None
+    assert (facts.termination.ground, facts.in_effect) == (Ground.NOT_READY, True)
+    assert (facts.breach.notice_sent_on, facts.breach.remedy_deadline) == (
         D(2027, 3, 2),
         D(2027, 4, 1),
     )
-    assert (facts.breach_impedes_experiment, facts.remedied_in_time) == (True, False)
+    assert (facts.breach.impedes_experiment, facts.breach.remedied_in_time) == (True, False)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="art12_indemnity still reads version 1: RULES.md v2, « The Article 12 indemnity »: "
-    "« the Métropole terminated on ground breach, sanction or not_ready for a named breach »",
-)
 def test_the_indemnity_may_be_claimed_after_a_not_ready_termination_past_its_deadline() -> None:
     # 180 000.00 € TTC ÷ 3 beneficiaries = 60 000.00 €, to be justified within the prejudice.
     lc = lifecycle(*NOT_READY, terminate(D(2027, 4, 2), Ground.NOT_READY))
     facts = lc.termination_facts(D(2027, 4, 2))
-    assessment = assess_indemnity(facts, market_total_ttc=Decimal("180000.00"), beneficiaries=3)
+    assessment = assess_indemnity(facts, market_total=Decimal("180000.00"), beneficiaries=3)
     assert assessment.due
     assert assessment.market_share == Decimal("60000.00")
 
@@ -506,12 +503,10 @@ def test_not_ready_without_notice_when_the_option_says_so(
     assert codes(entry) == {"not_ready_without_notice"}
     # The indemnity still needs the thirty days to have run out (RULES.md v2).
     facts = lc.termination_facts(on)
-    assert (facts.ground, facts.notice_sent_on, facts.remedy_deadline) == (
-        Ground.NOT_READY,
-        None,
-        None,
-    )
-    indemnity = assess_indemnity(facts, market_total_ttc=Decimal("180000.00"), beneficiaries=3)
+    assert facts.termination is not None
+    assert facts.termination.ground is Ground.NOT_READY
+    assert facts.breach is None  # no breach named, no letter, no thirty days
+    indemnity = assess_indemnity(facts, market_total=Decimal("180000.00"), beneficiaries=3)
     assert not indemnity.due
 
 
@@ -808,12 +803,15 @@ def test_a_late_remedy_leaves_the_indemnity_conditions_met() -> None:
         terminate(D(2027, 5, 5), Ground.BREACH, breach="B1"),
     )
     facts = lc.termination_facts(D(2027, 5, 5))
-    assert (facts.ground, facts.remedied_in_time, facts.remedy_deadline) == (
-        Ground.BREACH,
-        False,
+    assert facts.termination is not None
+    assert facts.breach is not None
+    assert facts.termination.ground is Ground.BREACH
+    assert (facts.breach.remedied_on, facts.breach.remedy_deadline) == (
+        D(2027, 5, 4),
         D(2027, 5, 3),
     )
-    assessment = assess_indemnity(facts, market_total_ttc=Decimal("180000.00"), beneficiaries=3)
+    assert (facts.breach.late, facts.breach.remedied_in_time) == (True, False)
+    assessment = assess_indemnity(facts, market_total=Decimal("180000.00"), beneficiaries=3)
     assert assessment.due
 
 
@@ -1676,8 +1674,14 @@ def test_example_10_a_termination_decided_then_notified() -> None:
     assert lc.status(D(2026, 11, 30)).state is State.REMEDY_PERIOD
     assert lc.status(D(2026, 12, 1)).state is State.TERMINATED
     facts = lc.termination_facts(D(2026, 12, 1))
-    assert (facts.ground, facts.remedy_deadline, facts.remedied_in_time) == (
+    assert facts.termination is not None
+    assert facts.breach is not None
+    assert (facts.termination.ground, facts.termination.takes_effect_on, facts.in_effect) == (
         Ground.SANCTION,
+        D(2026, 12, 1),
+        True,
+    )
+    assert (facts.breach.remedy_deadline, facts.breach.remedied_in_time) == (
         D(2026, 11, 4),
         False,
     )
