@@ -79,7 +79,6 @@ REFUSED = [
     (BY.BENEFICIARY, G.NOT_READY, BY.METROPOLE),
     (BY.BENEFICIARY, G.BREACH, BY.METROPOLE),
     (BY.BENEFICIARY, G.SANCTION, BY.METROPOLE),
-    (BY.BENEFICIARY, G.FORCE_MAJEURE, BY.METROPOLE),
     (BY.METROPOLE, G.GENERAL_INTEREST, BY.BENEFICIARY),
 ]
 
@@ -91,6 +90,14 @@ def test_a_refused_pairing_names_who_may(
     refusal = who_refusal(ground, by)
     assert refusal is not None
     assert refusal.params == {"by": by, "ground": ground, "able": able}
+
+
+def test_the_beneficiary_goes_to_the_judge_for_force_majeure() -> None:
+    # RULES.md: « for force majeure it goes to the judge » — the refusal says so.
+    refusal = who_refusal(G.FORCE_MAJEURE, BY.BENEFICIARY)
+    assert refusal is not None
+    assert "by: judge" in refusal.render("en")
+    assert "tribunal administratif" in refusal.render("fr")
 
 
 # (by, ground, unilateral?): a unilateral decision takes effect when notified; an

@@ -233,7 +233,10 @@ def _resolve(record: Record, event: Event, trigger: str) -> tuple[Event, Refusal
         ]
         if len(open_breaches) != 1 or len(ready) != 1:
             return event, None
-    if isinstance(event, Termination) and event.by is TerminatedBy.JUDGE and not open_breaches:
+    if isinstance(event, Termination) and event.by is TerminatedBy.JUDGE:
+        # A judgment states what it decides: it names the one open breach, or none.
+        if len(open_breaches) == 1:
+            return attrs.evolve(event, breach=open_breaches[0].label), None
         return event, None
     if len(open_breaches) == 1:
         return attrs.evolve(event, breach=open_breaches[0].label), None

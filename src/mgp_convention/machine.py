@@ -380,7 +380,7 @@ def _pending(record: Record, _event: Event) -> Message | None:
     return Message(
         N_(
             "a termination was decided on {on}, taking effect on {effective}: meanwhile only "
-            "the Art. 9 steps and remedies can be recorded"
+            "the events of Art. 9 and remedies can be recorded"
         ),
         {"on": termination.on, "effective": termination.takes_effect_on},
     )
