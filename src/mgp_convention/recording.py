@@ -75,7 +75,7 @@ from mgp_convention.errors import (
 )
 from mgp_convention.events import Event, WithdrawnEvent
 from mgp_convention.files import LOCK_TIMEOUT
-from mgp_convention.i18n import N_, Message
+from mgp_convention.i18n import N_, NP_, Message
 from mgp_convention.legal_dates import legal_dates
 from mgp_convention.lifecycle import Lifecycle
 from mgp_convention.next_step import NextStep, next_step
@@ -136,9 +136,9 @@ class NoSuchEvent(InvalidValue):
             return
         super().__init__(
             Message.counted(
-                (
-                    N_("there is no event n° {number}: the file holds {count} event"),
-                    N_("there is no event n° {number}: the file holds {count} events"),
+                NP_(
+                    "there is no event n° {number}: the file holds {count} event",
+                    "there is no event n° {number}: the file holds {count} events",
                 ),
                 "count",
                 {"number": index + 1, "count": count},

@@ -55,6 +55,7 @@ __all__ = [
     "Kind",
     "Option",
     "Problem",
+    "about",
     "add_options",
     "flag_names",
     "print_lines",
@@ -78,13 +79,21 @@ _DURATION = re.compile(
 
 #: Words a line is not broken between: an article and its number (« Art. 12 al. 2 »),
 #: the number before « n° ».
-_KEEP_TOGETHER: Final = re.compile(r"\b(?:Art\.|al\.|n°) \d+")
+_KEEP_TOGETHER: Final = re.compile(
+    r"\b(?:Art\.|al\.|n°) \d+"  # Art. 12, al. 2, n° 3
+    r"|\b\d{1,2}(?:er)? [^\W\d_]+ \d{4}\b"  # 1er mars 2027, 4 January 2027
+)
 _GLUE: Final = "\x00"
 
 
 def say(lang: Lang, msgid: str, **params: Any) -> str:
     """The message ``msgid`` in ``lang`` (``msgid`` marked with ``N_``)."""
     return Message(msgid, params).render(lang)
+
+
+def about(lang: Lang, where: str, text: str) -> str:
+    """``where: text``, the colon written the language's way (« fichier : texte »)."""
+    return say(lang, N_("{where}: {text}"), where=where, text=text)
 
 
 @attrs.frozen

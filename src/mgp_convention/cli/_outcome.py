@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator, Mapping
 from typing import Any, NoReturn
 
 from mgp_convention.cli._common import EXIT_INVALID, EXIT_USAGE, error_line
-from mgp_convention.cli._options import print_lines, report_lines, say, wrap
+from mgp_convention.cli._options import about, print_lines, report_lines, say, wrap
 from mgp_convention.errors import (
     ConventionError,
     EventRefused,
@@ -138,7 +138,7 @@ def report_refusal(err: EventRefused, name: str, lang: Lang, on: Any = None) -> 
             reason=err.text,
         )
     else:
-        text = f"{file}: {err.explanation(lang)}"
+        text = about(lang, file, err.explanation(lang))
     if err.article:
         text += f" ({err.article})"
     report_lines(lang, [text])
@@ -165,9 +165,9 @@ def report_file_error(err: ConventionError, name: str, lang: Lang) -> int:
         )
         error_line(say(lang, N_("Nothing was written: the file is as it was.")))
     elif isinstance(err, LoadError):
-        lines = [f"{file}: {problem.render(lang)}" for problem in err.problems]
+        lines = [about(lang, file, problem.render(lang)) for problem in err.problems]
         more = err.more_line()
-        report_lines(lang, [*lines, *([f"{file}: {more}"] if more else [])])
+        report_lines(lang, [*lines, *([about(lang, file, more)] if more else [])])
         error_line(
             say(
                 lang,
@@ -175,8 +175,9 @@ def report_file_error(err: ConventionError, name: str, lang: Lang) -> int:
             ),
         )
     else:
-        where = "" if err.field and not err.field.startswith("$") else f"{file}: "
-        report_lines(lang, [where + err.render(lang)])
+        names_its_file = err.field and not err.field.startswith("$")
+        text = err.render(lang)
+        report_lines(lang, [text if names_its_file else about(lang, file, text)])
     return EXIT_INVALID
 
 

@@ -39,7 +39,15 @@ from mgp_convention.cli._common import (
     lang_of,
     print_json,
 )
-from mgp_convention.cli._options import Option, Problem, add_options, report_lines, say, wrap
+from mgp_convention.cli._options import (
+    Option,
+    Problem,
+    about,
+    add_options,
+    report_lines,
+    say,
+    wrap,
+)
 from mgp_convention.cli._outcome import (
     next_step_json,
     outlook_lines,
@@ -427,11 +435,11 @@ def _problem_lines(
                 for missing in inside
             )
         elif field is not None:
-            lines.append(f"{field.option.label(lang)} ({problem.path}): {text}")
+            lines.append(about(lang, f"{field.option.label(lang)} ({problem.path})", text))
         elif template is not None:
-            lines.append(f"{printable_path(template)}: {problem.path}: {text}")
+            lines.append(about(lang, printable_path(template), about(lang, problem.path, text)))
         else:
-            lines.append(f"{problem.path}: {text}")
+            lines.append(about(lang, problem.path, text))
     more = err.more_line()
     if more:
         lines.append(more)
@@ -484,7 +492,7 @@ def _run(args: argparse.Namespace) -> int:
         )
     except ConventionError as err:
         if isinstance(err, recording.PlaceholderReference | recording.ReferenceTaken):
-            report_lines(lang, [f"{printable_path(args.file)}: {err.explanation(lang)}"])
+            report_lines(lang, [about(lang, printable_path(args.file), err.explanation(lang))])
             return EXIT_INVALID
         return report_file_error(err, args.file, lang)
     if args.json:

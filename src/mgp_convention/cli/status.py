@@ -167,7 +167,9 @@ def _withdrawn(withdrawn: Sequence[WithdrawnEvent], lang: Lang) -> Iterator[str]
         what = Trigger(trigger).label(lang) if trigger is not None else taken.event.type
         yield "  - " + _say(
             lang,
-            N_("{what} dated {on} (was n° {number}), withdrawn on {withdrawn_on}: {reason}"),
+            N_(
+                "{what} dated {on} (was n° {number}); withdrawn on {withdrawn_on}, reason: {reason}"
+            ),
             what=what,
             on=taken.event.on,
             number=taken.index + 1,

@@ -30,6 +30,7 @@ from mgp_convention.cli._common import (
 from mgp_convention.cli._options import (
     Option,
     Problem,
+    about,
     add_options,
     quoted,
     report_lines,
@@ -183,7 +184,7 @@ def _run(args: argparse.Namespace) -> int:
     except recording.WithdrawalRefused as err:
         if args.json:
             print_json({"file": args.file, "written": False, "refused": _refusal_json(err)})
-        text = f"{printable_path(args.file)}: {err.explanation(lang)}"
+        text = about(lang, printable_path(args.file), err.explanation(lang))
         report_lines(lang, [text + (f" ({err.article})" if err.article else "")])
         error_line(say(lang, N_("Nothing was written: the file is as it was.")))
         return EXIT_INVALID
@@ -197,7 +198,7 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _no_such_event(err: recording.NoSuchEvent, name: str, lang: Lang) -> int:
-    report_lines(lang, [f"{printable_path(name)}: {err.explanation(lang)}"])
+    report_lines(lang, [about(lang, printable_path(name), err.explanation(lang))])
     try:
         events = read_file(name).convention.events
     except ConventionError:  # pragma: no cover - read a moment ago
