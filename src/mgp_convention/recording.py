@@ -293,9 +293,11 @@ def _outlook(lifecycle: Lifecycle, on: dt.date) -> tuple[Status, NextStep]:
     return status, next_step(status, legal_dates(lifecycle, on, status))
 
 
-def _save(update: io.FileEdit, convention: Convention, read: files.FileIdentity | None) -> None:
-    """Write ``convention`` through ``update``, refused when the file changed since it
-    was read (``read``: its identity then)."""
+def _save(update: io.FileEdit, convention: Convention) -> None:
+    """Write ``convention`` through ``update``; refused, in words the catalogues
+    translate, when the file changed since :func:`io.edit` read it (the check
+    :meth:`io.FileEdit.save` makes again)."""
+    read: files.FileIdentity | None = update._identity  # noqa: SLF001 - same package
     if files.identity(update.path) != read:
         raise FileChangedError(update.path)
     update.save(convention)
@@ -346,7 +348,6 @@ def record(
     if not future:
         check_not_future(event.on, today)
     with io.edit(path, timeout=timeout) as update:
-        read = files.identity(update.path)
         entry = Lifecycle.from_convention(update.convention).apply(event)
         convention = attrs.evolve(
             update.convention,
@@ -355,7 +356,7 @@ def record(
         )
         lifecycle = Lifecycle.from_convention(convention)  # what every reader will replay
         if not dry_run:
-            _save(update, convention, read)
+            _save(update, convention)
     status, step = _outlook(lifecycle, max(today, event.on))
     return Recorded(
         update.path,
@@ -390,7 +391,6 @@ def withdraw(
         raise InvalidValue(f"expected a position ≥ 0, got {index!r}", field="index")
     on = to_paris_date(on, field="on")
     with io.edit(path, timeout=timeout) as update:
-        read = files.identity(update.path)
         current = update.convention
         Lifecycle.from_convention(current)  # a file whose history is refused says so first
         count = len(current.events)
@@ -410,7 +410,7 @@ def withdraw(
             later = index if err.index is None else err.index + (err.index >= index)
             raise WithdrawalRefused(index, later, err) from None
         if not dry_run:
-            _save(update, convention, read)
+            _save(update, convention)
     last = lifecycle.last_on
     status, step = _outlook(lifecycle, on if last is None else max(on, last))
     return Withdrawn(

@@ -43,7 +43,7 @@ from typing import Any, Final, Literal
 import attrs
 
 from mgp_convention.cli._common import error_line
-from mgp_convention.cli._vocabulary import Choices
+from mgp_convention.cli._vocabulary import Choices, accented
 from mgp_convention.errors import ConventionError
 from mgp_convention.events import BREACH_LABEL
 from mgp_convention.i18n import N_, Lang, Message
@@ -58,6 +58,7 @@ __all__ = [
     "about",
     "add_options",
     "flag_names",
+    "paragraphs",
     "print_lines",
     "quoted",
     "report_lines",
@@ -80,8 +81,9 @@ _DURATION = re.compile(
 #: Words a line is not broken between: an article and its number (« Art. 12 al. 2 »),
 #: the number before « n° ».
 _KEEP_TOGETHER: Final = re.compile(
-    r"\b(?:Art\.|al\.|n°) \d+"  # Art. 12, al. 2, n° 3
+    r"\b(?:Art\.|al\.|n°) \d+(?: al\. \d+)?"  # Art. 12 al. 2, n° 3
     r"|\b\d{1,2}(?:er)? [^\W\d_]+ \d{4}\b"  # 1er mars 2027, 4 January 2027
+    r"|\b(?:breach|manquement) [A-Z0-9][A-Za-z0-9._-]*"  # manquement B1
 )
 _GLUE: Final = "\x00"
 
@@ -142,8 +144,14 @@ class Option:
 
     @property
     def flags(self) -> tuple[str, ...]:
-        """The flags that give the option."""
-        return (self.english,) if self.french is None else (self.english, self.french)
+        """The flags that give the option: English, French, and the French one with its
+        accents (``--référence-lettre``)."""
+        if self.french is None:
+            return (self.english,)
+        written = accented(self.french)
+        return (
+            (self.english, self.french) if written is None else (self.english, self.french, written)
+        )
 
     @property
     def shown(self) -> _Shown:
@@ -354,6 +362,15 @@ def wrap(text: str, indent: str = "", width: int = WIDTH, hang: str | None = Non
         break_on_hyphens=False,
     )
     return [line.replace(_GLUE, " ") for line in lines] or [indent.rstrip()]
+
+
+def paragraphs(text: str, width: int = WIDTH - 2) -> str:
+    """``text``'s paragraphs (separated by a blank line) filled to ``width`` columns, for
+    a ``--help`` printed as it is."""
+    return "\n\n".join(
+        textwrap.fill(" ".join(paragraph.split()), width=width, break_on_hyphens=False)
+        for paragraph in text.split("\n\n")
+    )
 
 
 def print_lines(lines: Sequence[str]) -> None:

@@ -45,7 +45,7 @@ def event_words(event: Event, lang: Lang) -> str:
     """The event in words: what it is, its date, and who or which breach it concerns."""
     trigger = trigger_of(event)
     what = Trigger(trigger).label(lang) if trigger is not None else event.type
-    text = say(lang, N_("{what}, on {on}"), what=what, on=event.on)
+    text = say(lang, N_("{what} dated {on}"), what=what, on=event.on)
     if isinstance(event, Signature):
         text += say(lang, N_(" (by {party})"), party=event.party)
     elif isinstance(event, BreachRecorded) and event.breach is not None:

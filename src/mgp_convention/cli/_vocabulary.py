@@ -24,7 +24,7 @@ import enum
 import re
 import unicodedata
 from collections.abc import Iterator, Mapping
-from typing import Generic, TypeVar
+from typing import Final, Generic, TypeVar
 
 from mgp_convention.events import (
     DelayCause,
@@ -46,10 +46,52 @@ __all__ = [
     "OBLIGATION",
     "PARTY",
     "Choices",
+    "accented",
     "normalise",
 ]
 
 _SEPARATORS = re.compile(r"[\s_]+")
+
+#: The French words of the options, with their accents: ``--référence-lettre`` is
+#: accepted as well as ``--reference-lettre`` (:func:`accented`).
+_ACCENTS: Final[Mapping[str, str]] = {
+    "accepte": "accepté",
+    "apres": "après",
+    "beneficiaire": "bénéficiaire",
+    "beneficiaires": "bénéficiaires",
+    "civilite": "civilité",
+    "debut": "début",
+    "definitif": "définitif",
+    "deliberation": "délibération",
+    "duree": "durée",
+    "empeche": "empêche",
+    "etape": "étape",
+    "evaluation": "évaluation",
+    "marche": "marché",
+    "metropole": "métropole",
+    "modele": "modèle",
+    "notifiee": "notifiée",
+    "qualite": "qualité",
+    "recue": "reçue",
+    "reduit": "réduit",
+    "reference": "référence",
+    "referent": "référent",
+    "representant": "représentant",
+    "telephone": "téléphone",
+    "thematique": "thématique",
+}
+
+
+def accented(flag: str) -> str | None:
+    """``flag`` with the accents of its French words, if it has any.
+
+    >>> accented("--reference-lettre"), accented("--le")
+    ('--référence-lettre', None)
+    """
+    words = flag.removeprefix("--").split("-")
+    written = "--" + "-".join(_ACCENTS.get(word, word) for word in words)
+    return None if written == flag else written
+
 
 E = TypeVar("E", bound=enum.Enum)
 

@@ -44,6 +44,7 @@ from mgp_convention.cli._options import (
     Problem,
     about,
     add_options,
+    paragraphs,
     report_lines,
     say,
     wrap,
@@ -277,11 +278,13 @@ modèle (--modele/--from) ; les options françaises et anglaises sont acceptées
 
 _EPILOG = """\
 examples / exemples:
-  mgp-convention new ma-convention.json --from examples/01-valmont-signee.json \\
-      --reference MGP-AM-2026-014 --nom-beneficiaire "Commune de …" --siren 200054781
-  mgp-convention example > modele.json   # then: new … --from modele.json --reference …
+  mgp-convention example > modele.json
+  mgp-convention new conv.json --modele modele.json \\
+      --reference MGP-AM-2026-014 --nom-beneficiaire "Commune de …" \\
+      --siren 200054781
 Amounts use a dot (180000.00); dates are YYYY-MM-DD; durations 2m, 15d, 1m15d.
-Exit codes: 0 written, 1 refused (values, existing file, reference taken), 2 usage."""
+Exit codes: 0 written; 1 refused (a value, an existing file, a reference taken);
+2 a command line that cannot be used (a value missing or malformed)."""
 
 
 def register(subparsers: argparse._SubParsersAction[Any]) -> None:
@@ -289,10 +292,10 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
     parser = subparsers.add_parser(
         "new",
         help="write a new convention file, awaiting signature, from options or a template",
-        description=_DESCRIPTION,
+        description=paragraphs(_DESCRIPTION),
         epilog=_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
-        usage="%(prog)s FILE [--from TEMPLATE.json] [--reference REF] [OPTIONS]",
+        usage="%(prog)s FILE [--from TEMPLATE.json] [OPTIONS]",
         allow_abbrev=False,
     )
     parser.add_argument("file", metavar="FILE", help="the new convention file")

@@ -40,7 +40,15 @@ from mgp_convention.cli._events import (
     help_table,
     kinds_lines,
 )
-from mgp_convention.cli._options import Problem, add_options, quoted, report_lines, say, wrap
+from mgp_convention.cli._options import (
+    Problem,
+    add_options,
+    paragraphs,
+    quoted,
+    report_lines,
+    say,
+    wrap,
+)
 from mgp_convention.cli._outcome import (
     event_words,
     next_step_json,
@@ -75,16 +83,18 @@ fichier reste tel qu'il était. Les noms français et les codes anglais sont acc
 
 _EPILOG_END = """\
 examples / exemples:
-  mgp-convention record ma-convention.json signature --partie beneficiaire --on 2026-11-12
-  mgp-convention record ma-convention.json manquement --obligation donnees --empeche \\
+  mgp-convention record conv.json signature --partie beneficiaire \\
+      --on 2026-11-12
+  mgp-convention record conv.json manquement --obligation donnees --empeche \\
       --on 2027-04-01
-  mgp-convention record ma-convention.json mise-en-demeure --manquement B1 \\
+  mgp-convention record conv.json mise-en-demeure --manquement B1 \\
       --reference-lettre "1A 234 567 8901 2" --on 2027-04-02
   mgp-convention record conv.json formal_notice_sent --breach B1 \\
       --letter-reference "1A 234 567 8901 2" --on 2027-04-02 --lang en
-  mgp-convention record ma-convention.json resiliation --motif manquement --par metropole \\
-      --manquement B1 --notifiee-le 2027-05-12 --on 2027-05-10
-Exit codes: 0 recorded, 1 refused by the contract or file not written, 2 usage error."""
+  mgp-convention record conv.json resiliation --motif manquement \\
+      --par metropole --manquement B1 --notifiee-le 2027-05-12 --on 2027-05-10
+Exit codes: 0 recorded; 1 refused by the contract, or the file not written;
+2 a command line that cannot be used."""
 
 
 def _missing_event(lang: Lang) -> list[str]:
@@ -100,7 +110,7 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
     parser = subparsers.add_parser(
         "record",
         help="record a dated event in a convention file (the tool writes it, safely)",
-        description=_DESCRIPTION,
+        description=paragraphs(_DESCRIPTION),
         epilog=help_table() + "\n\n" + _EPILOG_END,
         formatter_class=argparse.RawDescriptionHelpFormatter,
         usage="%(prog)s FILE EVENT [OPTIONS] --on YYYY-MM-DD",
@@ -119,7 +129,7 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
         parser.add_argument_group("the events' own options (see the table below)"),
         EVENT_OPTIONS,
     )
-    translate_parser_errors(parser, "record", {"EVENT": _missing_event, "FILE": _missing_file})
+    translate_parser_errors(parser, "record", {"FILE": _missing_file, "EVENT": _missing_event})
     parser.set_defaults(run=_run)
 
 

@@ -32,6 +32,7 @@ from mgp_convention.cli._options import (
     Problem,
     about,
     add_options,
+    paragraphs,
     quoted,
     report_lines,
     say,
@@ -85,8 +86,8 @@ Retire l'événement n° N, enregistré par erreur ; il reste dans le fichier, p
 
 _EPILOG = """\
 examples / exemples:
-  mgp-convention withdraw ma-convention.json 4 --raison "mauvaise date : le 3, pas le 2"
-  mgp-convention withdraw ma-convention.json dernier --raison "saisi deux fois" --dry-run
+  mgp-convention withdraw conv.json 4 --raison "mauvaise date : le 3, pas le 2"
+  mgp-convention withdraw conv.json dernier --raison "saisi deux fois" --dry-run
   mgp-convention withdraw conv.json last --reason "recorded twice" --lang en
 Exit codes: 0 withdrawn, 1 refused or file not written, 2 usage error."""
 
@@ -96,7 +97,7 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
     parser = subparsers.add_parser(
         "withdraw",
         help="take back an event recorded by mistake (it is kept in the file, withdrawn)",
-        description=_DESCRIPTION,
+        description=paragraphs(_DESCRIPTION),
         epilog=_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
         usage="%(prog)s FILE N --reason TEXT [--on YYYY-MM-DD]",
