@@ -250,10 +250,11 @@ def status_json(capsys: pytest.CaptureFixture[str], path: Path, on: str) -> dict
 
 
 def test_the_whole_life_of_a_convention_through_the_command_line(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """new; both signatures; the start; a breach; its formal notice; a second breach; a
     remedy; the termination for the first breach, with its notification date."""
+    monkeypatch.chdir(tmp_path)
     template = tmp_path / "modele.json"
     code, out, _ = run(capsys, "example")
     template.write_text(out, encoding="utf-8")
