@@ -297,7 +297,7 @@ def _save(update: io.FileEdit, convention: Convention) -> None:
     """Write ``convention`` through ``update``; refused, in words the catalogues
     translate, when the file changed since :func:`io.edit` read it (the check
     :meth:`io.FileEdit.save` makes again)."""
-    read: files.FileIdentity | None = update._identity  # noqa: SLF001 - same package
+    read: files.FileIdentity | None = update._identity  # io.edit read the file with it
     if files.identity(update.path) != read:
         raise FileChangedError(update.path)
     update.save(convention)

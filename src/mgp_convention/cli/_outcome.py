@@ -9,6 +9,7 @@ the user's language, a file's name and texts made printable.
 from __future__ import annotations
 
 import argparse
+import os
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any, NoReturn
 
@@ -18,6 +19,7 @@ from mgp_convention.errors import (
     ConventionError,
     EventRefused,
     FileBusyError,
+    FileFormatError,
     FileWriteError,
     LoadError,
 )
@@ -148,7 +150,9 @@ def report_refusal(err: EventRefused, name: str, lang: Lang, on: Any = None) -> 
 def report_file_error(err: ConventionError, name: str, lang: Lang) -> int:
     """Say why the file could not be read or written; the exit code (1)."""
     file = printable_path(name)
-    if isinstance(err, FileBusyError):
+    if isinstance(err, FileFormatError) and not os.path.lexists(name):
+        report_lines(lang, [say(lang, N_("{file}: no such file"), file=file)])
+    elif isinstance(err, FileBusyError):
         text = say(
             lang,
             N_(

@@ -40,6 +40,7 @@ from mgp_convention.cli._common import (
     print_json,
 )
 from mgp_convention.cli._options import (
+    WIDTH,
     Option,
     Problem,
     about,
@@ -467,9 +468,7 @@ def _run(args: argparse.Namespace) -> int:
     lines = [problem.render(lang) for problem in problems]
     usage = bool(problems)
     if os.path.lexists(args.file):
-        lines.append(
-            say(lang, N_("{file} already exists: nothing written"), file=printable_path(args.file))
-        )
+        lines.append(say(lang, N_("{file} already exists"), file=printable_path(args.file)))
     try:
         convention = structure(data)
     except LoadError as err:
@@ -548,5 +547,9 @@ def _lines(done: recording.Created, name: str, dropped: int, lang: Lang) -> list
     lines.append(say(lang, N_("Then record the signatures:")))
     party = "--partie beneficiaire" if lang == "fr" else "--party beneficiary"
     date = "AAAA-MM-JJ" if lang == "fr" else "YYYY-MM-DD"
-    lines.append(f"  mgp-convention record {shlex.quote(name)} signature {party} --on {date}")
+    command = f"  mgp-convention record {shlex.quote(name)} signature {party}"
+    if len(command) + len(f" --on {date}") > WIDTH:
+        lines.extend([command + " \\", f"      --on {date}"])
+    else:
+        lines.append(f"{command} --on {date}")
     return lines
