@@ -239,7 +239,7 @@ def test_new_refuses_an_existing_file_and_a_reference_taken(
     before = first.read_bytes()
     code, _, err = run(capsys, "new", str(first), *FRENCH, "--lang", "fr")
     assert code == 1
-    assert "a.json existe déjà : rien n'a été écrit" in err
+    assert "a.json existe déjà" in err
     assert first.read_bytes() == before
     code, _, err = run(capsys, "new", str(tmp_path / "b.json"), *FRENCH, "--lang", "fr")
     assert code == 1

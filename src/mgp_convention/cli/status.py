@@ -7,7 +7,6 @@ import argparse
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from mgp_convention.cli import _common
 from mgp_convention.cli._common import (
     EXIT_OK,
     add_lang,
@@ -15,6 +14,7 @@ from mgp_convention.cli._common import (
     lang_of,
     print_json,
     read_convention,
+    today_in_paris,
 )
 from mgp_convention.events import WithdrawnEvent
 from mgp_convention.i18n import N_, Lang, Message, format_date
@@ -55,7 +55,7 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
 
 def _run(args: argparse.Namespace) -> int:
     convention = read_convention(args.file)
-    on = args.on if args.on is not None else _common.today_in_paris()
+    on = args.on if args.on is not None else today_in_paris()
     status = Lifecycle.from_convention(convention).status(on)
     if args.json:
         withdrawn = unstructure(convention)["withdrawn"]
