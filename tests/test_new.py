@@ -293,3 +293,14 @@ def test_every_required_field_of_the_file_has_an_option() -> None:
     keys = required(schema, ()) - {("schema_version",), ("events",), ("withdrawn",), ("referent",)}
     options = {field.path for field in FIELDS}
     assert keys - options == set()
+
+
+def test_a_referent_given_in_part(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The referent is optional (not designated yet), but once given, whole (Art. 4)."""
+    code, _, err = run(
+        capsys, "new", "c.json", *FRENCH, "--nom-referent", "Dominique Modèle", "--lang", "fr"
+    )
+    assert code == 2
+    assert "il manque --courriel-referent (--referent-email)" in err
+    assert "il manque --telephone-referent (--referent-phone)" in err
+    assert not (tmp_path / "c.json").exists()

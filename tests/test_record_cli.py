@@ -619,6 +619,58 @@ def test_a_version_1_file_is_said_to_be_written_as_version_2(
             "en",
             "is not a breach label",
         ),
+        (
+            [
+                "manquement",
+                "--obligation",
+                "donnees",
+                "--empeche",
+                "--n-empeche-pas",
+                "--on",
+                "2027-04-01",
+            ],
+            "fr",
+            "--empeche (--impedes-experiment) et --n-empeche-pas (--does-not-impede) se "
+            "contredisent",
+        ),
+        (
+            [
+                "manquement",
+                "--obligation",
+                "pret-date-prevue",
+                "--n-empeche-pas",
+                "--on",
+                "2027-04-01",
+            ],
+            "fr",
+            "ne pas être prêt à la date prévue empêche par nature le démarrage",
+        ),
+        (
+            ["retard", "--cause", "metropole", "--details", "x" * 5000, "--on", "2027-04-01"],
+            "en",
+            "--details: ",
+        ),
+        (["avenant", "--total-marche-ttc", "-5.00", "--on", "2027-04-01"], "fr", "est négatif"),
+        (
+            ["avenant", "--date-fin", "2027-02-30", "--on", "2027-04-01"],
+            "en",
+            "'2027-02-30' is not a date written YYYY-MM-DD, e.g. 2026-12-02",
+        ),
+        (
+            ["avenant", "--etape", "sans-duree", "--on", "2027-04-01"],
+            "fr",
+            "n'est pas une étape écrite LIBELLÉ=DURÉE",
+        ),
+        (
+            ["avenant", "--duree-mois", "six", "--on", "2027-04-01"],
+            "fr",
+            "n'est pas un nombre entier de 1 à 9999",
+        ),
+        (
+            ["retard", "--cause", "metropole", "--details", "  ", "--on", "2027-04-01"],
+            "fr",
+            "--details : le texte est vide",
+        ),
     ],
 )
 def test_a_command_line_that_cannot_be_used(

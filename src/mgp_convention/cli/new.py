@@ -426,7 +426,10 @@ def _problem_lines(
         text = message if isinstance(message, str) else message.render(lang)
         if problem.article:
             text += f" ({problem.article})"
-        inside = [f for f in FIELDS if f.required and f.path[: len(path)] == path]
+        # A value missing, or a whole part (the market): each of its values, by option.
+        inside = [
+            f for f in FIELDS if f.path[: len(path)] == path and (f.required or f.path == path)
+        ]
         if message == MSG_MISSING and inside:  # a value, or a whole part, missing
             usage = True
             lines.extend(
