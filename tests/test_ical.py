@@ -134,9 +134,7 @@ def test_a_remedy_cancels_the_termination_date_under_the_same_uid() -> None:
     assert str(open_[key]["STATUS"]) == "CONFIRMED"
     assert str(closed[key]["STATUS"]) == "CANCELLED"
     assert str(closed[key]["SUMMARY"]).startswith("Annulé : MGP-AM-2026-EX-001 — ")
-    assert "Ne s'applique plus : réparé le mardi 20 avril 2027." in str(
-        closed[key]["DESCRIPTION"]
-    )
+    assert "Ne s'applique plus : réparé le mardi 20 avril 2027." in str(closed[key]["DESCRIPTION"])
 
 
 def test_the_uid_scheme_is_pinned() -> None:
