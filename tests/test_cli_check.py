@@ -25,7 +25,7 @@ def test_example_then_check_stdin(
     printed = capsys.readouterr().out
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(printed.encode("utf-8"))))
     assert main(["check", "-"]) == 0
-    assert capsys.readouterr().out == "-: valide (MGP-AM-2026-EX-001)\n"
+    assert capsys.readouterr().out == "-: valide (A-REMPLACER-PAR-LA-REFERENCE)\n"
 
 
 def test_check_reports_every_problem(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -124,7 +124,7 @@ def test_check_several_files(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     assert f"erreur : {bad}: $: attendu : un objet ; reçu : une liste" in captured.err
     assert main(["check", str(good), str(bad), "--lang", "en"]) == 1
     captured = capsys.readouterr()
-    assert f"{good}: valid (MGP-AM-2026-EX-001)" in captured.out
+    assert f"{good}: valid (A-REMPLACER-PAR-LA-REFERENCE)" in captured.out
     assert f"error: {bad}: $: expected an object, got a list" in captured.err
 
 

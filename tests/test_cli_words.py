@@ -19,13 +19,15 @@ and every other text that comes from the convention files (a beneficiary, a step
 label, a breach's details: the file's own words, in French), the references of the
 legal sources (« CE Ass., 25 juin 1948, Société du journal L'Aurore », « Préambule »,
 the terms of French law an English text names: délai franc, jours chômés), file names
-and paths, options (``--on``) and JSON paths (``$.events[2]``). The ``--json`` outputs
-are not read: their codes are stable English by design and they hold both languages'
-labels; the calendar is read through its texts for people (each event's SUMMARY and
-DESCRIPTION), the JSON Schema through its descriptions.
+and paths, options (``--on``), JSON paths (``$.events[2]``) and references
+(``A-REMPLACER-PAR-LA-REFERENCE``). The ``--json`` outputs are not read: their codes are
+stable English by design and they hold both languages' labels; the calendar is read
+through its texts for people (each event's SUMMARY and DESCRIPTION), the JSON Schema
+through its descriptions.
 
-A command that another branch is making French (``indemnity``, ``document``) is marked
-``xfail`` (strict): the day its help becomes French, the mark must go.
+A command whose help is not yet said in one language (``indemnity``, ``document``: English;
+``new``, ``record``, ``withdraw``: both at once) is marked ``xfail`` (strict) for its
+``--help``: the day its help is fixed, the mark must go (:data:`OTHER_BRANCHES`).
 """
 
 from __future__ import annotations
@@ -156,6 +158,7 @@ def foreign_words(text: str, lang: Lang) -> list[tuple[str, str]]:
                 or chunk.startswith(("-", "$", "%"))
                 or re.search(r"\.(json|ics|docx|svg|tsv)\b", chunk)
                 or "_" in chunk  # a variable or a code: MGP_CONVENTION_LANG, remedy_period
+                or ("-" in chunk and chunk.upper() == chunk)  # a reference: MGP-AM-2026-EX-001
             )
         ]
         for word in _WORD.findall(" ".join(chunks)):
@@ -192,9 +195,16 @@ class _Capture:
 
 
 LANGS: tuple[Lang, ...] = ("fr", "en")
-OTHER_BRANCHES = {
-    "indemnity": "the indemnity is being made French on its own branch",
-    "document": "the document command is being rewritten on the letters' branch",
+#: The commands whose help is not yet said in one language, why, and in which language
+#: the test fails for them (xfail, strict: the mark must go once the help is fixed).
+OTHER_BRANCHES: dict[str, tuple[str, tuple[Lang, ...]]] = {
+    "indemnity": ("the indemnity's help is English (its output is French)", ("fr",)),
+    "document": ("the document command's help is English (letters' branch)", ("fr",)),
+    # Their help says both languages at once (an English paragraph, then a French one),
+    # by the design of the record branch; some of their options' lines are wider than 80.
+    "new": ("new's help is bilingual by design (record branch)", LANGS),
+    "record": ("record's help is bilingual by design (record branch)", LANGS),
+    "withdraw": ("withdraw's help is bilingual by design (record branch)", LANGS),
 }
 
 
@@ -203,8 +213,9 @@ def _help_cases() -> list[Any]:
     for name, _, _ in COMMANDS:
         for lang in LANGS:
             marks = []
-            if name in OTHER_BRANCHES and lang == "fr":
-                marks.append(pytest.mark.xfail(reason=OTHER_BRANCHES[name], strict=True))
+            reason, langs = OTHER_BRANCHES.get(name, ("", ()))
+            if lang in langs:
+                marks.append(pytest.mark.xfail(reason=reason, strict=True))
             cases.append(pytest.param(name, lang, id=f"{name}-{lang}", marks=marks))
     return cases
 

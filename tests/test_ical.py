@@ -200,7 +200,7 @@ def test_cli_folder_with_failures_exports_the_others(
 ) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
-    for example in EXAMPLES.glob("*.json"):
+    for example in EXAMPLES.glob("0[1-5]-*.json"):  # the first five examples
         shutil.copy(example, folder)
     (folder / "10-broken.json").write_text("[", encoding="utf-8")
     refused = convention(FormalNoticeSent(D(2026, 11, 25), letter_reference="X"))

@@ -46,6 +46,21 @@ COMMANDS: Final[tuple[tuple[str, str, str], ...]] = (
         N_("list every convention of a folder by urgency: the next legal date and the action"),
     ),
     ("example", "mgp_convention.cli.example", N_("print a valid convention file to start from")),
+    (
+        "new",
+        "mgp_convention.cli.new",
+        N_("write a new convention file, awaiting signature, from options or a template"),
+    ),
+    (
+        "record",
+        "mgp_convention.cli.record",
+        N_("record a dated event in a convention file (the tool writes it, safely)"),
+    ),
+    (
+        "withdraw",
+        "mgp_convention.cli.withdraw",
+        N_("take back an event recorded by mistake (it is kept in the file, withdrawn)"),
+    ),
     ("check", "mgp_convention.cli.check", N_("validate convention files")),
     ("schema", "mgp_convention.cli.schema", N_("print the JSON Schema of the convention file")),
     (

@@ -1,4 +1,11 @@
-"""``mgp-convention example``: print a valid convention file to start from."""
+"""``mgp-convention example``: print a valid convention file to start from.
+
+The file printed is the library's example (:func:`mgp_convention.examples.example_convention`)
+with a placeholder reference, :data:`~mgp_convention.recording.PLACEHOLDER_REFERENCE`
+(``A-REMPLACER-PAR-LA-REFERENCE``): valid for the file format, plainly not a real
+reference, and refused by ``mgp-convention new``, so that a copied example never
+passes for, or collides with, a real convention.
+"""
 
 from __future__ import annotations
 
@@ -6,10 +13,14 @@ import argparse
 import sys
 from typing import Any
 
+import attrs
+
 from mgp_convention.cli._common import EXIT_OK, add_lang
+from mgp_convention.cli._parser import translate
 from mgp_convention.examples import example_convention
 from mgp_convention.i18n import N_
 from mgp_convention.io import dumps
+from mgp_convention.recording import PLACEHOLDER_REFERENCE
 
 
 def register(subparsers: argparse._SubParsersAction[Any]) -> None:
@@ -17,10 +28,15 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
     parser = subparsers.add_parser(
         "example",
         help=N_("print a valid convention file to start from"),
-        description=N_(
-            "Print a valid, clearly fictional convention file (JSON) on stdout: its texts "
-            "are in French, as a real convention's. Save it, edit it, then check it: "
-            "mgp-convention example > ma-convention.json"
+        description=translate(
+            N_(
+                "Print a valid, clearly fictional convention file (JSON) on stdout, its texts "
+                "in French as a real convention's, whose reference is a placeholder "
+                "({reference}). To start a real convention from it: mgp-convention example > "
+                "modele.json, then mgp-convention new ma-convention.json --from modele.json "
+                "--reference REF …"
+            ),
+            reference=PLACEHOLDER_REFERENCE,
         ),
     )
     add_lang(parser)
@@ -28,5 +44,5 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
 
 
 def _run(_args: argparse.Namespace) -> int:
-    sys.stdout.write(dumps(example_convention()))
+    sys.stdout.write(dumps(attrs.evolve(example_convention(), reference=PLACEHOLDER_REFERENCE)))
     return EXIT_OK
