@@ -584,3 +584,21 @@ def test_the_shipped_templates_are_the_script_regenerated(name: str, tmp_path: P
     assert script.main(["-o", str(tmp_path)]) == 0
     built = docx.Document(str(tmp_path / f"{name}.docx"))
     assert _content(built) == _content(docx.Document(str(TEMPLATES / f"{name}.docx")))
+
+
+# --- the warnings: allowed, but legally risky ---------------------------------------------
+
+
+def test_a_termination_for_breach_without_the_art9_steps_is_warned_about() -> None:
+    request = Request(on=D(2027, 1, 5), ground=Ground.BREACH)
+    found = documents.advisories(DECISION, NOTIFIED, request)
+    assert [advisory.code for advisory in found] == ["breach_termination_without_art9"]
+    assert found[0].source.label == "Art. 9"
+    heard = convention(
+        breach(RECORDED, "B1"),
+        notice(SENT, "B1"),
+        JustificationsExamined(D(2027, 1, 5), breach="B1"),
+        RepresentativesHeard(D(2027, 1, 5), breach="B1"),
+    )
+    assert documents.advisories(DECISION, heard, request) == ()
+    assert documents.advisories(NOTICE, OPEN, Request(on=SENT)) == ()

@@ -295,7 +295,8 @@ def test_the_decision_recorded_in_the_file_takes_its_date(
     )
     (workdir / "resiliee.json").write_text(dumps(recorded))
     code, out, err = run(["document", "resiliee.json", "decision-resiliation"], capsys)
-    assert (code, err) == (0, "")
+    assert code == 0
+    assert err.startswith("warning: resiliee.json: ")  # no Art. 9 step was recorded
     text = text_of(workdir / out.strip())
     assert "Paris, le 5 janvier 2027" in text
     assert "prend effet à la date de sa notification, le 7 janvier 2027" in text
@@ -305,3 +306,23 @@ def test_the_decision_recorded_in_the_file_takes_its_date(
     )
     assert code == 1
     assert "une résiliation est déjà enregistrée dans le fichier" in err
+
+
+def test_the_lifecycle_s_advisories_are_warnings(
+    workdir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _out, err = run(
+        [
+            "document",
+            "notifie.json",
+            "decision-resiliation",
+            "--motif",
+            "manquement",
+            "--on",
+            "2027-01-05",
+        ],
+        capsys,
+    )
+    assert code == 0
+    assert err.startswith("warning: notifie.json: pour le manquement B1, les justificatifs")
+    assert err.rstrip().endswith("(Art. 9)")

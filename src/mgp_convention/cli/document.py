@@ -19,6 +19,7 @@ from mgp_convention.cli._common import (
     EXIT_USAGE,
     UsageError,
     date_argument,
+    error_line,
     lang_of,
     read_convention,
 )
@@ -198,6 +199,8 @@ def _run(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     except InvalidValue as err:
         raise usage_error(err) from None
+    for advisory in documents.advisories(kind, convention, request):
+        error_line(f"warning: {args.file}: {advisory.render(lang_of(args))}")
     if to_stdout:
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()

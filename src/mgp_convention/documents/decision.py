@@ -42,6 +42,9 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any, Final
 
+import attrs
+
+from mgp_convention.advisories import Advisory
 from mgp_convention.articles.art05_delays import ART5_NOT_READY
 from mgp_convention.articles.art09_sanctions import ART9_SANCTION
 from mgp_convention.articles.art12_beneficiaries import (
@@ -58,7 +61,11 @@ from mgp_convention.articles.art12_indemnity import (
 )
 from mgp_convention.articles.art12_indemnity_amount import market_total_from_ttc
 from mgp_convention.articles.art12_remedy import ART12_REMEDY
-from mgp_convention.articles.art12_termination import ART12_TERMINATION, CIV_1218
+from mgp_convention.articles.art12_termination import (
+    ART12_TERMINATION,
+    CIV_1218,
+    TERMINATION_WITHOUT_NOTIFICATION_DATE,
+)
 from mgp_convention.convention import Convention
 from mgp_convention.documents._breach import (
     accepted,
@@ -89,6 +96,7 @@ __all__ = [
     "DECISION_TAGS",
     "KIND",
     "METROPOLE_GROUNDS",
+    "decision_advisories",
     "decision_context",
     "recorded_termination",
 ]
@@ -422,28 +430,56 @@ def _indemnity_values(assessment: IndemnityAssessment, claimed: bool) -> dict[st
     }
 
 
-def decision_context(convention: Convention, request: Request) -> Mapping[str, Any]:
-    """The values of the termination decision (:data:`DECISION_TAGS`): the recorded
-    termination, or the one ``request`` asks for on ``request.on``;
-    :class:`~mgp_convention.errors.LetterRefused` when the lifecycle does not allow it."""
+@attrs.frozen
+class _Decided:
+    """The termination a decision letter is for: the lifecycle with it applied, the
+    event, whether the file records it, its advisories."""
+
+    lifecycle: Lifecycle
+    termination: Termination
+    recorded: bool
+    advisories: tuple[Advisory, ...]
+
+
+def _decided(convention: Convention, request: Request) -> _Decided:
+    """The recorded termination, or the one ``request`` asks for, accepted by the
+    lifecycle; :class:`~mgp_convention.errors.LetterRefused` otherwise."""
     lifecycle = Lifecycle.from_convention(convention)
     recorded = recorded_termination(lifecycle)
     if recorded is not None:
         termination = _for_recorded(recorded, request)
-        before = Lifecycle.from_convention(convention).status(termination.on)
-    else:
-        asked = _asked(request)
-        before = Lifecycle.from_convention(convention).status(asked.on)
-        entry = accepted(KIND, lifecycle, asked)
-        assert isinstance(entry.event, Termination)  # noqa: S101 - the event applied
-        termination = entry.event
-    on = termination.on
+        entry = next(e for e in lifecycle.history if e.event is recorded)
+        return _Decided(lifecycle, termination, True, entry.advisories)
+    entry = accepted(KIND, lifecycle, _asked(request))
+    assert isinstance(entry.event, Termination)  # noqa: S101 - the event applied
+    return _Decided(lifecycle, entry.event, False, entry.advisories)
+
+
+def decision_advisories(convention: Convention, request: Request) -> tuple[Advisory, ...]:
+    """The legal risks the lifecycle sees in the decision (RULES.md, "Advisories"): a
+    termination for breach without the Art. 9 steps, an interruption while a breach is
+    open, a late remedy… — less the missing notification date, which the letter itself
+    answers (« prend effet à la date de sa notification »)."""
+    return tuple(
+        advisory
+        for advisory in _decided(convention, request).advisories
+        if advisory.code != TERMINATION_WITHOUT_NOTIFICATION_DATE.code
+    )
+
+
+def decision_context(convention: Convention, request: Request) -> Mapping[str, Any]:
+    """The values of the termination decision (:data:`DECISION_TAGS`): the recorded
+    termination, or the one ``request`` asks for on ``request.on``;
+    :class:`~mgp_convention.errors.LetterRefused` when the lifecycle does not allow it."""
+    decided = _decided(convention, request)
+    termination, on = decided.termination, decided.termination.on
+    before = Lifecycle.from_convention(convention).status(on)
     breach = None
     if termination.breach is not None:
         breach = next(b for b in before.breaches if b.label == termination.breach)
     effective = before.effective_date
     assert effective is not None  # noqa: S101 - a termination comes after the signatures
-    assessment = _indemnity(convention, lifecycle, termination, request.indemnity)
+    assessment = _indemnity(convention, decided.lifecycle, termination, request.indemnity)
     return {
         **common_values(convention, request.signatory, on),
         "convention_signed_on": day(effective),
@@ -452,7 +488,7 @@ def decision_context(convention: Convention, request: Request) -> Mapping[str, A
         "quotes": _quotes(termination.ground),
         "decision": spaced(_decision(termination.ground, convention.reference)),
         "reason": spaced(_reason_words(termination.ground, termination.reason)),
-        "effect": spaced(_effect(termination, recorded is not None)),
+        "effect": spaced(_effect(termination, decided.recorded)),
         **_indemnity_values(assessment, request.indemnity.claimed),
         "appeal": [spaced(sentence) for sentence in appeal_sentences()],
         "art13_quote": quoted(ART13),

@@ -25,6 +25,7 @@ from typing import Any, Final
 
 import attrs
 
+from mgp_convention.advisories import Advisory
 from mgp_convention.convention import Convention
 from mgp_convention.documents import convention as convention_kind
 from mgp_convention.documents import decision, hearing, notice
@@ -37,6 +38,8 @@ __all__ = ["KINDS", "Builder", "Kind", "Request", "kind_named"]
 Builder = Callable[[Convention, Request], Mapping[str, Any]]
 #: ``default_on(convention)``: the date a letter takes from the file when none is given.
 DefaultDate = Callable[[Convention], dt.date | None]
+#: ``advisories(convention, request)``: the legal risks the lifecycle sees in a letter.
+Advisories = Callable[[Convention, Request], tuple[Advisory, ...]]
 
 
 @attrs.frozen
@@ -50,7 +53,8 @@ class Kind:
     values; ``dated`` says whether the document is dated by ``--on`` (the letters);
     ``fields`` the fields of the :class:`Request` it reads (another one given is
     refused); ``default_on`` the date it takes from the file when none is given (the
-    decision recorded in the file: its own date), else ``None``.
+    decision recorded in the file: its own date), else ``None``; ``advisories`` the
+    legal risks the lifecycle sees in the letter (the decision's), to warn about.
     """
 
     name: str
@@ -62,6 +66,7 @@ class Kind:
     dated: bool = False
     fields: frozenset[str] = frozenset({"signatory", "on"})
     default_on: DefaultDate | None = None
+    advisories: Advisories | None = None
 
 
 def _build_convention(convention: Convention, request: Request) -> Mapping[str, Any]:
@@ -117,6 +122,7 @@ KINDS: Final[Mapping[str, Kind]] = {
         dated=True,
         fields=decision.DECISION_FIELDS,
         default_on=_decision_date,
+        advisories=decision.decision_advisories,
     ),
 }
 

@@ -26,6 +26,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from mgp_convention.advisories import Advisory
 from mgp_convention.convention import Convention
 from mgp_convention.documents._xml import strings, unwritable
 from mgp_convention.documents.files import safe_file_name, write_atomically
@@ -38,6 +39,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "Template",
+    "advisories",
     "check_template",
     "context",
     "default_file_name",
@@ -181,6 +183,23 @@ def context(
     """
     found = _kind(kind)
     return found.build(convention, _request(found, request, signatory, on))
+
+
+def advisories(
+    kind: Kind | str,
+    convention: Convention,
+    request: Request | None = None,
+    *,
+    signatory: Signatory = DEFAULT_SIGNATORY,
+    on: dt.date | None = None,
+) -> tuple[Advisory, ...]:
+    """The legal risks the lifecycle sees in a letter the contract allows (a termination
+    for breach without the Art. 9 steps, an interruption while a breach is open…): a
+    warning, never a refusal. Empty for a kind without any."""
+    found = _kind(kind)
+    if found.advisories is None:
+        return ()
+    return found.advisories(convention, _request(found, request, signatory, on))
 
 
 def render_context(
