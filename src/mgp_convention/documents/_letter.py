@@ -172,7 +172,8 @@ def _copies(convention: Convention) -> list[str]:
     referent = convention.referent
     if referent is None:
         return []
-    return [f"{referent.name}, référent projet ({referent.email}, {referent.phone})"]
+    phone = referent.phone.replace(" ", "\u00a0")  # a number is not cut at a line's end
+    return [f"{referent.name}, référent projet ({referent.email}, {phone})"]
 
 
 def common_values(convention: Convention, signatory: Signatory, on: dt.date) -> dict[str, Any]:

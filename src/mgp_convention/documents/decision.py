@@ -203,9 +203,12 @@ def _quotes(ground: Ground) -> list[dict[str, str]]:
 
 
 def _reason_words(ground: Ground, reason: str | None) -> str:
-    """The reason stated, introduced by what it is for its ground."""
+    """The reason stated, introduced by what it is for its ground, as a sentence."""
     if not reason:
         return ""
+    reason = reason.strip()
+    if not reason.endswith((".", "!", "?", "…")):
+        reason += "."
     if ground is Ground.INTERRUPTION:
         return (
             "La Métropole du Grand Paris souhaite interrompre l'expérimentation avant son "
