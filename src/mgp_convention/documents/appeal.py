@@ -38,9 +38,10 @@ letter states them in any case).
 Not encoded: the claims for damages, which have their own rules (a claim for a sum
 needs a prior request to the administration, CJA R421-1 al. 2).
 
->>> [sentence[:60] for sentence in appeal_sentences()]  # doctest: +NORMALIZE_WHITESPACE
-['La présente décision peut être contestée devant le Tribunal',
- 'Un recours gracieux peut être adressé à la Métropole du Gran']
+>>> for sentence in appeal_sentences():
+...     print(sentence[:59])
+La présente décision peut être contestée devant le Tribunal
+Un recours gracieux peut être adressé à la Métropole du Gra
 """
 
 from __future__ import annotations

@@ -122,7 +122,7 @@ def deadline_reasoning(deadline: RemedyDeadline) -> list[str]:
 
     >>> from mgp_convention.articles.art12_remedy import remedy_deadline
     >>> for sentence in deadline_reasoning(remedy_deadline(dt.date(2026, 12, 2))):
-    ...     print(sentence)
+    ...     print(sentence.replace("\\xa0", " "))  # French spaces: non-breaking
     Ce délai est compté selon les règles des articles 641 et 642 du code de procédure civile : le jour de l'envoi, le mercredi 2 décembre 2026, ne compte pas ; le trentième jour est le vendredi 1er janvier 2027.
     Ce jour n'étant pas un jour ouvrable, le délai est prorogé jusqu'au premier jour ouvrable suivant, le lundi 4 janvier 2027, après le vendredi 1er janvier 2027 (jour férié : 1er janvier), le samedi 2 janvier 2027 et le dimanche 3 janvier 2027.
     """  # noqa: E501
