@@ -29,7 +29,7 @@ from mgp_convention.articles.art10_claims import ART13
 from mgp_convention.articles.art12_indemnity import ART12_AL3
 from mgp_convention.articles.art12_indemnity_amount import PrejudiceItem
 from mgp_convention.articles.art12_remedy import ART12_REMEDY
-from mgp_convention.articles.art12_termination import ART12_TERMINATION
+from mgp_convention.articles.art12_termination import ART12_TERMINATION, CIV_1218
 from mgp_convention.convention import Convention
 from mgp_convention.documents.request import Hearing, IndemnityRequest, Request
 from mgp_convention.errors import InvalidValue, LetterRefused, TemplateProblem
@@ -37,10 +37,13 @@ from mgp_convention.events import (
     BreachRecorded,
     BreachRemedied,
     Event,
+    ExperimentStarted,
+    ExperimentStopped,
     Ground,
     JustificationsExamined,
     Obligation,
     RepresentativesHeard,
+    TerminatedBy,
     Termination,
 )
 from mgp_convention.parties import Representative
@@ -602,3 +605,159 @@ def test_a_termination_for_breach_without_the_art9_steps_is_warned_about() -> No
     )
     assert documents.advisories(DECISION, heard, request) == ()
     assert documents.advisories(NOTICE, OPEN, Request(on=SENT)) == ()
+
+
+# --- the facts as they stand: late remedies, Art. 9 decisions, steps --------------------
+
+STARTED = ExperimentStarted(D(2026, 11, 23))
+
+
+def test_a_late_remedy_is_told_and_the_breach_stays_a_ground() -> None:
+    late = convention(
+        STARTED,
+        breach(RECORDED, "B1"),
+        notice(SENT, "B1"),
+        BreachRemedied(D(2027, 1, 8), breach="B1"),
+    )
+    text = flat(letter(HEARING, late, on=D(2027, 1, 11), breach="B1", hearing=HEARING_AT))
+    assert "Il n'y a été remédié que le 8 janvier 2027, après l'expiration de ce délai." in text
+    decision = flat(letter(DECISION, late, on=D(2027, 1, 11), ground=Ground.BREACH, breach="B1"))
+    assert "L'expérimentation a débuté le 23 novembre 2026." in decision
+    assert "Il n'y a été remédié que le 8 janvier 2027" in decision
+    advisories = documents.advisories(
+        DECISION, late, Request(on=D(2027, 1, 11), ground=Ground.BREACH, breach="B1")
+    )
+    assert "termination_after_late_remedy" in [advisory.code for advisory in advisories]
+
+
+def test_a_breach_closed_by_an_art9_decision_is_told() -> None:
+    stopped = convention(
+        STARTED,
+        breach(RECORDED, "B1"),
+        notice(SENT, "B1"),
+        JustificationsExamined(D(2027, 1, 6), breach="B1"),
+        RepresentativesHeard(D(2027, 1, 7), breach="B1"),
+        ExperimentStopped(D(2027, 1, 8), breach="B1", reason="fin de l'expérimentation"),
+    )
+    text = flat(letter(DECISION, stopped, on=D(2027, 1, 11), ground=Ground.SANCTION, breach="B1"))
+    assert (
+        "Par décision du 8 janvier 2027, la Métropole du Grand Paris a mis fin à "
+        "l'expérimentation en raison de ce manquement (article 9 de la convention)." in text
+    )
+
+
+@pytest.mark.parametrize(
+    ("step", "words"),
+    [
+        (
+            JustificationsExamined(D(2026, 12, 9), breach="B1"),
+            "Les justificatifs que vous avez présentés ont été examinés le 9 décembre 2026 "
+            "(article 9 de la convention).",
+        ),
+        (
+            RepresentativesHeard(D(2026, 12, 9), breach="B1"),
+            "Vos représentants ont été entendus le 9 décembre 2026 (article 9 de la convention).",
+        ),
+    ],
+    ids=["examined only", "heard only"],
+)
+def test_each_art9_step_taken_is_told(step: Event, words: str) -> None:
+    source = convention(breach(RECORDED, "B1"), notice(SENT, "B1"), step)
+    hearing = Hearing("Salle 3", HEARD_ON)
+    assert words in flat(letter(HEARING, source, on=D(2026, 12, 10), hearing=hearing))
+
+
+# --- the other grounds and the recorded dates ---------------------------------------------
+
+
+def test_force_majeure_states_the_event_and_quotes_1218_by_analogy() -> None:
+    text = flat(
+        letter(
+            DECISION,
+            EXAMPLE,
+            on=D(2027, 1, 5),
+            ground=Ground.FORCE_MAJEURE,
+            reason="destruction du bâtiment d'accueil par un incendie.",
+        )
+    )
+    assert "L'événement de force majeure est le suivant : destruction du bâtiment" in text
+    assert "incendie.." not in text
+    assert "Article 1218 du code civil, appliqué par analogie" in text
+    assert f"« {CIV_1218.text} »" in text
+    assert "en raison d'un événement de force majeure qui en rend l'exécution" in text
+
+
+def test_a_recorded_termination_with_its_effective_date() -> None:
+    recorded = Termination(
+        D(2027, 1, 5),
+        ground=Ground.BREACH,
+        breach="B1",
+        reason="manquement non réparé",
+        notified_on=D(2027, 1, 7),
+        effective_on=D(2027, 1, 15),
+    )
+    source = convention(breach(RECORDED, "B1"), notice(SENT, "B1"), recorded)
+    text = flat(letter(DECISION, source))
+    assert "La présente décision prend effet le 15 janvier 2027." in text
+    assert "Motif de la décision : manquement non réparé." in text
+
+
+def test_a_recorded_termination_by_the_beneficiary_has_no_decision_letter() -> None:
+    theirs = Termination(
+        D(2027, 1, 5),
+        ground=Ground.GENERAL_INTEREST,
+        by=TerminatedBy.BENEFICIARY,
+        reason="disparition de la cause",
+    )
+    with pytest.raises(LetterRefused) as refused:
+        documents.render(DECISION, convention(theirs), Request())
+    assert "n'est pas une décision unilatérale de la Métropole" in refused.value.render("fr")
+
+
+# --- what a request may hold ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("build", "field"),
+    [
+        (lambda: Hearing(" ", HEARD_ON), "place"),
+        (lambda: Hearing("Salle \ufffe", HEARD_ON), "place"),
+        (lambda: Hearing("Salle 3", HEARD_ON, at="10:30"), "at"),  # type: ignore[arg-type]
+        (lambda: IndemnityRequest(items=("frais",)), "items[0]"),  # type: ignore[arg-type]
+        (
+            lambda: IndemnityRequest(items=(PrejudiceItem("frais \ufffe", "1"),)),
+            "items[0]",
+        ),
+        (lambda: IndemnityRequest(portfolio=(("a.json", "x"),)), "portfolio[0]"),  # type: ignore[arg-type]
+        (lambda: Request(breach="B 1"), "breach"),
+        (lambda: Request(reason=""), "reason"),
+    ],
+    ids=[
+        "empty place",
+        "unwritable place",
+        "time as text",
+        "item not an item",
+        "unwritable item",
+        "portfolio not pairs",
+        "bad breach label",
+        "empty reason",
+    ],
+)
+def test_a_request_is_checked_when_made(build: Any, field: str) -> None:
+    with pytest.raises(InvalidValue) as invalid:
+        build()
+    assert invalid.value.field == field
+
+
+def test_without_a_referent_no_copy_line() -> None:
+    text = letter(NOTICE, attrs.evolve(OPEN, referent=None), on=SENT)
+    assert "Copie" not in text
+
+
+def test_article_words_and_quotations_are_checked() -> None:
+    from mgp_convention.documents._letter import article_words, quoted_together
+
+    with pytest.raises(InvalidValue):
+        article_words("CPC 642")
+    with pytest.raises(InvalidValue):
+        quoted_together(ART12_REMEDY, ART9_SANCTION)

@@ -169,6 +169,19 @@ def test_the_convocation_takes_the_hearing_in_french_or_english(
             ],
             "invalid time 'midi'",
         ),
+        (
+            [
+                "convocation-art9",
+                "--lieu",
+                "S",
+                "--date-audition",
+                "2027-01-15",
+                "--justificatifs-avant",
+                "2027-01-16",
+            ],
+            "--justificatifs-avant/--justifications-by: the written justifications are "
+            "expected by 2027-01-16, after the hearing",
+        ),
         (["mise-en-demeure", "--lieu", "Salle 3"], "--lieu/--place is not an option of the"),
         (["mise-en-demeure", "--motif", "manquement"], "--motif/--ground is not an option"),
         (["convention", "--manquement", "B1"], "--manquement/--breach is not an option"),
@@ -191,6 +204,7 @@ def test_the_convocation_takes_the_hearing_in_french_or_english(
         "no hearing date",
         "hearing on the letter's day",
         "bad time",
+        "justifications after the hearing",
         "hearing option to a notice",
         "ground to a notice",
         "breach to the convention",
