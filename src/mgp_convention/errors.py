@@ -31,6 +31,7 @@ __all__ = [
     "FileFormatError",
     "FileWriteError",
     "InvalidValue",
+    "LetterRefused",
     "LoadError",
     "MissingData",
     "MissingValue",
@@ -365,3 +366,24 @@ class TemplateProblem(ConventionError):
         self.missing_tags: tuple[str, ...] = tuple(sorted(missing_tags))
         self.unknown_tags: tuple[str, ...] = tuple(sorted(unknown_tags))
         super().__init__(message, field=template)
+
+
+class LetterRefused(ConventionError):
+    """A letter the contract does not allow on its date (Art. 9, 12): nothing is written.
+
+    ``kind`` is the letter's kind (``mise-en-demeure``…), ``reason`` why it is refused
+    (the lifecycle's own reason when it refuses the event the letter stands for: a
+    formal notice already sent, thirty days not yet run out…), ``article`` the rule.
+    """
+
+    def __init__(
+        self,
+        kind: str,
+        reason: str | Message,
+        *,
+        article: str | None = None,
+        field: str | None = None,
+    ) -> None:
+        self.kind = kind
+        self.reason = reason
+        super().__init__(reason, field=field, article=article)

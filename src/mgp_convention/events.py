@@ -88,7 +88,7 @@ class _Labelled(enum.StrEnum):
 
     def label(self, lang: Lang) -> str:
         """The member in words, in ``lang``."""
-        return gettext_in(lang, _LABELS[self])
+        return gettext_in(lang, _LABELS[type(self)][self.value])
 
 
 class Party(_Labelled):
@@ -177,42 +177,61 @@ _OBLIGATION_ARTICLES: Final[Mapping[Obligation, str]] = {
 }
 
 # The words of each value; the English ones are the message ids (fr: the catalogue).
-_LABELS: Final[Mapping[_Labelled, str]] = {
-    Party.METROPOLE: N_("the Métropole"),
-    Party.BENEFICIARY: N_("the beneficiary"),
-    DelayCause.BENEFICIARY: N_("the beneficiary"),
-    DelayCause.METROPOLE: N_("the Métropole"),
-    DelayCause.PROVIDER: N_("the provider"),
-    Obligation.DESIGNATE_REFERENT: N_("designate a project referent"),
-    Obligation.ATTEND_MEETINGS: N_("attend the operational committee and other meetings"),
-    Obligation.PROVIDE_STAFF: N_("provide adequate staff"),
-    Obligation.FACILITATE_PROVIDER: N_("facilitate the provider's work"),
-    Obligation.IMPLEMENT_MEASURES: N_("implement the measures for the experiment"),
-    Obligation.INFORM_METROPOLE: N_("inform the Métropole without delay and in writing"),
-    Obligation.VALIDATE_DELIVERABLES: N_("validate the deliverables"),
-    Obligation.COMMUNICATE_TO_CITIZENS: N_("communicate to citizens and stakeholders"),
-    Obligation.RESPECT_COMMUNICATION_RULES: N_("respect the programme's communication rules"),
-    Obligation.REPORT_REFERENT_CHANGE: N_("report a change of referent without delay"),
-    Obligation.FREE_ACCESS: N_("give free access to spaces and equipment"),
-    Obligation.SHARE_DATA: N_("make the data available and transfer it"),
-    Obligation.READY_ON_PLANNED_DATE: N_("be ready to host the experiment on the planned date"),
-    Obligation.SUBSTANTIAL_MODIFICATION_WITHOUT_CONSENT: N_(
-        "no substantial change to the conditions of performance without written consent"
-    ),
-    Obligation.OTHER: N_("another obligation"),
-    Ground.INTERRUPTION: N_("interruption of the experiment"),
-    Ground.NOT_READY: N_("not ready on the planned date"),
-    Ground.BREACH: N_("breach"),
-    Ground.SANCTION: N_("sanction"),
-    Ground.COMMON_AGREEMENT: N_("common agreement"),
-    Ground.FORCE_MAJEURE: N_("force majeure"),
-    Ground.GENERAL_INTEREST: N_("general interest"),
-    TerminatedBy.METROPOLE: N_("the Métropole"),
-    TerminatedBy.BENEFICIARY: N_("the beneficiary"),
-    TerminatedBy.JUDGE: N_("the judge"),
-    GeneralInterestBasis.UPHEAVAL: N_("upheaval of the convention's balance"),
-    GeneralInterestBasis.CAUSE_DISAPPEARED: N_("disappearance of its cause"),
-    GeneralInterestBasis.OTHER: N_("another reason of general interest"),
+# The words of each value, per enumeration (two enumerations may share a value, such
+# as ``"other"``: a member is a ``str``, so one flat mapping would mix them up); the
+# English ones are the message ids (fr: the catalogue).
+_LABELS: Final[Mapping[type[_Labelled], Mapping[str, str]]] = {
+    Party: {
+        Party.METROPOLE.value: N_("the Métropole"),
+        Party.BENEFICIARY.value: N_("the beneficiary"),
+    },
+    DelayCause: {
+        DelayCause.BENEFICIARY.value: N_("the beneficiary"),
+        DelayCause.METROPOLE.value: N_("the Métropole"),
+        DelayCause.PROVIDER.value: N_("the provider"),
+    },
+    Obligation: {
+        Obligation.DESIGNATE_REFERENT.value: N_("designate a project referent"),
+        Obligation.ATTEND_MEETINGS.value: N_("attend the operational committee and other meetings"),
+        Obligation.PROVIDE_STAFF.value: N_("provide adequate staff"),
+        Obligation.FACILITATE_PROVIDER.value: N_("facilitate the provider's work"),
+        Obligation.IMPLEMENT_MEASURES.value: N_("implement the measures for the experiment"),
+        Obligation.INFORM_METROPOLE.value: N_("inform the Métropole without delay and in writing"),
+        Obligation.VALIDATE_DELIVERABLES.value: N_("validate the deliverables"),
+        Obligation.COMMUNICATE_TO_CITIZENS.value: N_("communicate to citizens and stakeholders"),
+        Obligation.RESPECT_COMMUNICATION_RULES.value: N_(
+            "respect the programme's communication rules"
+        ),
+        Obligation.REPORT_REFERENT_CHANGE.value: N_("report a change of referent without delay"),
+        Obligation.FREE_ACCESS.value: N_("give free access to spaces and equipment"),
+        Obligation.SHARE_DATA.value: N_("make the data available and transfer it"),
+        Obligation.READY_ON_PLANNED_DATE.value: N_(
+            "be ready to host the experiment on the planned date"
+        ),
+        Obligation.SUBSTANTIAL_MODIFICATION_WITHOUT_CONSENT.value: N_(
+            "no substantial change to the conditions of performance without written consent"
+        ),
+        Obligation.OTHER.value: N_("another obligation"),
+    },
+    Ground: {
+        Ground.INTERRUPTION.value: N_("interruption of the experiment"),
+        Ground.NOT_READY.value: N_("not ready on the planned date"),
+        Ground.BREACH.value: N_("breach"),
+        Ground.SANCTION.value: N_("sanction"),
+        Ground.COMMON_AGREEMENT.value: N_("common agreement"),
+        Ground.FORCE_MAJEURE.value: N_("force majeure"),
+        Ground.GENERAL_INTEREST.value: N_("general interest"),
+    },
+    TerminatedBy: {
+        TerminatedBy.METROPOLE.value: N_("the Métropole"),
+        TerminatedBy.BENEFICIARY.value: N_("the beneficiary"),
+        TerminatedBy.JUDGE.value: N_("the judge"),
+    },
+    GeneralInterestBasis: {
+        GeneralInterestBasis.UPHEAVAL.value: N_("upheaval of the convention's balance"),
+        GeneralInterestBasis.CAUSE_DISAPPEARED.value: N_("disappearance of its cause"),
+        GeneralInterestBasis.OTHER.value: N_("another reason of general interest"),
+    },
 }
 
 #: A breach label: a short code of letters, digits, ``.``, ``_``, ``-`` (``B1``, ``B2``…).

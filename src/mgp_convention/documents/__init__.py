@@ -1,4 +1,5 @@
-"""The documents the contract calls for, as .docx files: today the filled convention.
+"""The documents the contract calls for, as .docx files: the filled convention, and the
+letters of Art. 9 and 12 (the formal notice, the convocation, the termination decision).
 
 A *kind* of document (:data:`KINDS`) has a template shipped in the package, the tags
 that template holds, and a module that computes their values from a convention file.
@@ -19,9 +20,10 @@ b'PK'
 from __future__ import annotations
 
 from mgp_convention.documents.convention import PLACEHOLDERS, Placeholder, convention_context
-from mgp_convention.documents.kinds import KINDS, Kind, Request, kind_named
+from mgp_convention.documents.kinds import KINDS, Kind, kind_named
 from mgp_convention.documents.render import (
     Template,
+    advisories,
     check_template,
     context,
     default_file_name,
@@ -30,17 +32,21 @@ from mgp_convention.documents.render import (
     template_tags,
     write,
 )
+from mgp_convention.documents.request import Hearing, IndemnityRequest, Request
 from mgp_convention.documents.signatory import DEFAULT_SIGNATORY, Signatory
 
 __all__ = [
     "DEFAULT_SIGNATORY",
     "KINDS",
     "PLACEHOLDERS",
+    "Hearing",
+    "IndemnityRequest",
     "Kind",
     "Placeholder",
     "Request",
     "Signatory",
     "Template",
+    "advisories",
     "check_template",
     "context",
     "convention_context",

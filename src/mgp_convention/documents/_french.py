@@ -13,14 +13,27 @@ guessed.
 ('sa Présidente', 'son Adjointe au maire')
 >>> with_article("Président", "m"), with_article("Présidente", "f"), with_article("Élue", "f")
 ('Le Président', 'La Présidente', "L'Élue")
+>>> de("désigner un référent"), de("être prêt"), de("informer la Métropole")
+('de désigner un référent', "d'être prêt", "d'informer la Métropole")
+>>> spaced("Objet : « peut notamment inclure »")
+'Objet\xa0: «\xa0peut notamment inclure\xa0»'
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from typing import Final, Literal
 
-__all__ = ["Gender", "agreed", "gender_of", "with_article", "with_possessive"]
+__all__ = [
+    "Gender",
+    "agreed",
+    "de",
+    "gender_of",
+    "spaced",
+    "with_article",
+    "with_possessive",
+]
 
 Gender = Literal["f", "m"]
 
@@ -65,3 +78,18 @@ def with_article(title: str, gender: Gender) -> str:
     if _starts_with_vowel(title):
         return f"L'{title}"
     return f"{'La' if gender == 'f' else 'Le'} {title}"
+
+
+def de(words: str) -> str:
+    """« de » before ``words``, elided before a vowel: « de désigner », « d'être »."""
+    return f"d'{words}" if _starts_with_vowel(words) else f"de {words}"
+
+
+_BEFORE_PUNCTUATION: Final = re.compile(r" ([:;!?»])")
+_AFTER_GUILLEMET: Final = re.compile(r"« ")
+
+
+def spaced(text: str) -> str:
+    """French typography: the space before « : ; ! ? » » and after « « » made
+    non-breaking, so that no line of a letter starts with a colon or a guillemet."""
+    return _AFTER_GUILLEMET.sub("«\u00a0", _BEFORE_PUNCTUATION.sub("\u00a0\\1", text))

@@ -26,6 +26,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from mgp_convention.advisories import Advisory
 from mgp_convention.convention import Convention
 from mgp_convention.documents._xml import strings, unwritable
 from mgp_convention.documents.files import safe_file_name, write_atomically
@@ -38,6 +39,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "Template",
+    "advisories",
     "check_template",
     "context",
     "default_file_name",
@@ -144,17 +146,60 @@ def check_template(kind: Kind | str, template: Template = None) -> None:
     _check(found, tags, name)
 
 
+def _request(
+    kind: Kind, request: Request | None, signatory: Signatory, on: dt.date | None
+) -> Request:
+    """The request: ``request``, or one made of ``signatory`` and ``on`` (not both); a
+    field the kind does not read is refused, never silently ignored."""
+    if request is None:
+        request = Request(signatory=signatory, on=on)
+    elif signatory is not DEFAULT_SIGNATORY or on is not None:
+        raise InvalidValue(
+            "give the signatory and the date in the request, not beside it", field="request"
+        )
+    unused = sorted(request.given() - kind.fields)
+    if unused:
+        raise InvalidValue(f"the {kind.name} does not use {', '.join(unused)}", field=unused[0])
+    return request
+
+
 def context(
     kind: Kind | str,
     convention: Convention,
+    request: Request | None = None,
     *,
     signatory: Signatory = DEFAULT_SIGNATORY,
     on: dt.date | None = None,
 ) -> Mapping[str, Any]:
-    """The values of a document of ``kind``, by tag (plain text and lists), for a tool
-    with its own templates. :class:`~mgp_convention.errors.MissingData` lists every
-    value the file lacks."""
-    return _kind(kind).build(convention, Request(signatory=signatory, on=on))
+    """The values of a document of ``kind``, by tag (plain text, lists, mappings and
+    flags), for a tool with its own templates.
+
+    ``request`` says what the document is asked with (:class:`Request`: the signatory,
+    the date of a letter, its breach, the hearing, the ground…); ``signatory`` and
+    ``on`` are a shorthand for a request with only those. Raises
+    :class:`~mgp_convention.errors.MissingData` listing every value the file lacks, and
+    :class:`~mgp_convention.errors.LetterRefused` when the contract does not allow the
+    letter on its date.
+    """
+    found = _kind(kind)
+    return found.build(convention, _request(found, request, signatory, on))
+
+
+def advisories(
+    kind: Kind | str,
+    convention: Convention,
+    request: Request | None = None,
+    *,
+    signatory: Signatory = DEFAULT_SIGNATORY,
+    on: dt.date | None = None,
+) -> tuple[Advisory, ...]:
+    """The legal risks the lifecycle sees in a letter the contract allows (a termination
+    for breach without the Art. 9 steps, an interruption while a breach is open…): a
+    warning, never a refusal. Empty for a kind without any."""
+    found = _kind(kind)
+    if found.advisories is None:
+        return ()
+    return found.advisories(convention, _request(found, request, signatory, on))
 
 
 def render_context(
@@ -189,6 +234,7 @@ def render_context(
 def render(
     kind: Kind | str,
     convention: Convention,
+    request: Request | None = None,
     *,
     signatory: Signatory = DEFAULT_SIGNATORY,
     on: dt.date | None = None,
@@ -196,13 +242,16 @@ def render(
 ) -> bytes:
     """The document of ``kind`` for ``convention``, as the bytes of a .docx file.
 
-    ``signatory`` signs for the Métropole (its President by default); ``on`` dates the
-    kinds that are dated (the letters); ``template`` is a letterhead version of the
+    ``request`` (or its shorthand ``signatory`` and ``on``) says what it is asked with:
+    who signs for the Métropole (its President by default), the date of a letter, what
+    the letter needs (:class:`Request`); ``template`` is a letterhead version of the
     kind's template (the package's own by default). Raises
-    :class:`~mgp_convention.errors.MissingData` when the file lacks a value, and
-    :class:`~mgp_convention.errors.TemplateProblem` when the template cannot be used.
+    :class:`~mgp_convention.errors.MissingData` when the file lacks a value,
+    :class:`~mgp_convention.errors.LetterRefused` when the contract does not allow the
+    letter, and :class:`~mgp_convention.errors.TemplateProblem` when the template
+    cannot be used.
     """
-    values = context(kind, convention, signatory=signatory, on=on)
+    values = context(kind, convention, request, signatory=signatory, on=on)
     return render_context(kind, values, template=template)
 
 
@@ -220,6 +269,7 @@ def write(
     kind: Kind | str,
     convention: Convention,
     path: str | os.PathLike[str],
+    request: Request | None = None,
     *,
     signatory: Signatory = DEFAULT_SIGNATORY,
     on: dt.date | None = None,
@@ -232,5 +282,5 @@ def write(
     existing file is refused (:class:`FileExistsError`); with it, the file is replaced
     whole: a failure leaves the previous one as it was.
     """
-    data = render(kind, convention, signatory=signatory, on=on, template=template)
+    data = render(kind, convention, request, signatory=signatory, on=on, template=template)
     return write_atomically(data, path, overwrite=overwrite)
