@@ -23,13 +23,12 @@ text gets its non-breaking spaces (before « : », inside « guillemets »).
 from __future__ import annotations
 
 import datetime as dt
-import enum
 import functools
 import re
 import unicodedata
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any, Final
+from typing import Any, Final, cast
 
 import attrs
 import jinja2
@@ -174,6 +173,18 @@ def _environment() -> jinja2.Environment:
     return env
 
 
+_LABELLED: dict[type, bool] = {}
+
+
+def _labelled(kind: type) -> bool:
+    """Whether values of ``kind`` have labels (asked once per type: an ``isinstance``
+    against the runtime protocol costs tens of microseconds)."""
+    known = _LABELLED.get(kind)
+    if known is None:
+        known = _LABELLED[kind] = issubclass(kind, Labelled)
+    return known
+
+
 @attrs.frozen
 class _Figure:
     """A key figure of the summary."""
@@ -188,6 +199,7 @@ class _Words:
 
     def __init__(self, lang: Lang) -> None:
         self.lang = lang
+        self._dates: dict[dt.date, str] = {}
 
     @functools.cached_property
     def texts(self) -> dict[str, str]:
@@ -196,21 +208,22 @@ class _Words:
     def typography(self, text: str) -> str:
         return french_spaces(text) if self.lang == "fr" else text
 
-    @functools.lru_cache(maxsize=4096)  # noqa: B019 - one instance per page
     def date(self, day: dt.date) -> str:
-        return _format_date(day, self.lang)
+        """``day`` written out (each day formatted once per page)."""
+        words = self._dates.get(day)
+        if words is None:
+            words = self._dates[day] = _format_date(day, self.lang)
+        return words
 
     def say(self, value: object) -> str:
         """``value`` in words: a message or a problem rendered, a label (a state, a
         cause…), a date written out; a file's own text as it is."""
         if isinstance(value, Message | Problem):
             return self.typography(value.render(self.lang))
-        if isinstance(value, str) and not isinstance(value, enum.Enum):
-            return value  # a file's own text
-        if isinstance(value, Labelled):  # a state, a cause…
-            return value.label(self.lang)
         if isinstance(value, dt.date):
             return self.date(value)
+        if _labelled(type(value)):  # a state, a cause… (a StrEnum: before str)
+            return cast(Labelled, value).label(self.lang)
         return str(value)
 
     def day_range(self, segment: Segment) -> str:
