@@ -31,7 +31,7 @@ from test_report_timeline import (
 from mgp_convention.io import dump_path
 from mgp_convention.report import ReportData, report_data
 from mgp_convention.report.drawing import PANEL_HEIGHT
-from mgp_convention.report.page import CONTRASTS, PALETTE, render_html
+from mgp_convention.report.page import CONTRASTS, PALETTE, html_bytes, render_html
 
 from _builders import D, convention
 
@@ -357,3 +357,8 @@ def test_no_day_of_use_and_today(tmp_path: Path) -> None:
     )
     (started,) = section.xpath(".//table[@class='dates']/tbody/tr[@data-key='experiment_started']")
     assert text(started.xpath("td[@class='when']")[0]) == "aujourd'hui"
+
+
+def test_the_bytes_written_are_the_page_in_utf_8(examples: tuple[ReportData, HtmlElement]) -> None:
+    data, _ = examples
+    assert html_bytes(data, "en", source="x") == render_html(data, "en", source="x").encode()

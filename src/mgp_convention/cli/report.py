@@ -96,9 +96,8 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
 
 
 def output_path(args: argparse.Namespace, default: str) -> Path | None:
-    """Where to write (``None`` for standard output), refused as a usage error when it
-    exists without ``--force``, or when standard output is a terminal and the output
-    binary."""
+    """Where to write: ``-o``, else ``default``; ``None`` for standard output (``-o -``).
+    An existing file without ``--force`` is a usage error, found before any work."""
     if args.output == "-":
         return None
     path = Path(args.output or default)
@@ -153,13 +152,12 @@ def evaluation_date(args: argparse.Namespace) -> dt.date:
 
 def _run(args: argparse.Namespace) -> int:
     from mgp_convention.report.data import report_data  # noqa: PLC0415 - when it runs
-    from mgp_convention.report.page import render_html  # noqa: PLC0415
+    from mgp_convention.report.page import html_bytes  # noqa: PLC0415
 
     folder = folder_of(args)
     on = evaluation_date(args)
     lang = lang_of(args)
     path = output_path(args, f"rapport-{on.isoformat()}.html")
     data = report_data(folder, on)
-    page = render_html(data, lang, source=str(args.folder))
-    write_output(page.encode("utf-8"), path, overwrite=args.force)
+    write_output(html_bytes(data, lang, source=str(args.folder)), path, overwrite=args.force)
     return EXIT_INVALID if tell_failures(data, lang) else EXIT_OK
