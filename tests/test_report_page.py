@@ -362,3 +362,12 @@ def test_no_day_of_use_and_today(tmp_path: Path) -> None:
 def test_the_bytes_written_are_the_page_in_utf_8(examples: tuple[ReportData, HtmlElement]) -> None:
     data, _ = examples
     assert html_bytes(data, "en", source="x") == render_html(data, "en", source="x").encode()
+
+
+def test_a_single_convention_is_the_timeline_of_the_convention(tmp_path: Path) -> None:
+    shutil.copy(EXAMPLES / "01-valmont-signee.json", tmp_path)
+    doc = parse(render_html(report_data(tmp_path, D(2026, 11, 28))))
+    assert text(doc.xpath("//figcaption")[0]) == "Frise chronologique de la convention"
+    assert text(doc.xpath("//svg[@class='timeline']/title")[0]) == text(
+        doc.xpath("//figcaption")[0]
+    )

@@ -239,12 +239,11 @@ def _panel_title(total: int) -> Callable[[Panel], Message]:
     """The title of a panel of the timeline, among ``total`` conventions."""
 
     def title(panel: Panel) -> Message:
+        if total == 1:
+            return Message(N_("Timeline of the convention"))
         first, last = panel.lines[0].index + 1, panel.lines[-1].index + 1
-        return Message.counted(
-            NP_(
-                "Timeline of the convention", "Timeline of conventions {first} to {last} of {count}"
-            ),
-            "count",
+        return Message(
+            N_("Timeline of conventions {first} to {last} of {count}"),
             {"first": first, "last": last, "count": total},
         )
 
