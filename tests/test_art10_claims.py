@@ -178,13 +178,15 @@ def test_quotes_are_verbatim() -> None:
 
 
 def test_to_json() -> None:
+    # The report converter's layout: the ground by its code, the citation as its
+    # article and quoted text.
     answer = claim_admissibility("results_below_expectations")
-    data = json.loads(json.dumps(answer.to_json()))
+    data = answer.to_json()
+    assert json.loads(json.dumps(data)) == data
     assert data == {
         "ground": "results_below_expectations",
         "admissible": False,
-        "article": "Art. 10 al. 3",
-        "quote": answer.citation.text,
+        "citation": {"article": "Art. 10 al. 3", "text": answer.citation.text},
         "explanation_fr": answer.explanation_fr,
         "explanation_en": answer.explanation_en,
     }

@@ -1,610 +1,866 @@
-"""Art. 12 al. 3: when the indemnity may be claimed, and its itemised ceiling."""
+"""Art. 12 al. 3: when the indemnity may be claimed, and the amount that may be claimed.
+
+Each case is named after the legal situation it encodes, with how its expected value
+was computed. Dates (hand-computed, CPC 641–642):
+
+- the example convention is signed on 12 and 19 November 2026; its experiment starts on
+  Monday 1 March 2027 (``tests/_builders.py``);
+- a breach recorded on Thursday 1 April 2027, its formal notice sent on Friday 2 April
+  2027: day 30 is Sunday 2 May 2027, so the thirty days run until **Monday 3 May 2027**
+  included; a termination for breach is possible from Tuesday 4 May 2027.
+
+The amounts are divided and rounded by hand, half up to the cent (Reg. (EC) 1103/97).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from decimal import Decimal
+from typing import Any
 
-import attrs
 import pytest
 from contract import contract_text
 from hypothesis import given
 from hypothesis import strategies as st
 
+from mgp_convention.articles.art05_delays import NotReadyOptions
+from mgp_convention.articles.art09_sanctions import SanctionOptions
+from mgp_convention.articles.art12_beneficiaries import (
+    BeneficiaryCount,
+    CountedBeneficiary,
+    CountUntil,
+    declared_count,
+)
 from mgp_convention.articles.art12_indemnity import (
-    ART5_AL3,
     ART12_AL1,
     ART12_AL2,
     ART12_AL3,
-    CEILING_NOTE,
     CONDITIONS,
     GROUNDS_FOR_INDEMNITY,
-    BeneficiaryCount,
+    ConditionCode,
     IndemnityAssessment,
-    MarketTotal,
-    PrejudiceItem,
-    TerminationFacts,
     assess_indemnity,
-    beneficiary_count,
-    count_signed_beneficiaries,
-    market_total_from_ht,
-    market_total_from_ttc,
+    indemnity_notes,
     unmet_conditions,
 )
-from mgp_convention.convention import Convention
+from mgp_convention.articles.art12_indemnity_amount import (
+    MarketTotal,
+    PrejudiceItem,
+    claimable_amount,
+    market_total_from_ht,
+    market_total_from_ttc,
+)
+from mgp_convention.articles.art12_indemnity_facts import (
+    BreachFacts,
+    DecidedTermination,
+    TerminationFacts,
+)
+from mgp_convention.citations import Citation
 from mgp_convention.errors import DateError, InvalidValue, MoneyError
-from mgp_convention.events import Ground, Party, Signature
-from mgp_convention.examples import example_convention
+from mgp_convention.events import (
+    BreachRemedied,
+    DelayCause,
+    DelayReported,
+    Event,
+    ExperimentStarted,
+    ExperimentStopped,
+    Ground,
+    JustificationsExamined,
+    Obligation,
+    RepresentativesHeard,
+    TerminatedBy,
+    Termination,
+)
+from mgp_convention.lifecycle import Lifecycle
 
-D = Decimal
-DUE = TerminationFacts.assumed_due()
+from _builders import breach, convention, notice
+
+D = dt.date
+C = ConditionCode
+DEADLINE = D(2027, 5, 3)  # notice Fri 2 Apr 2027 + 30 days = Sun 2 May → Mon 3 May 2027
+TUESDAY_4_MAY = D(2027, 5, 4)  # the first day a termination for breach is possible
+STARTED = ExperimentStarted(D(2027, 3, 1))
+BREACH = breach(D(2027, 4, 1), "B1")
+NOTICE = notice(D(2027, 4, 2), "B1")
 
 
-def facts(**changes: object) -> TerminationFacts:
-    """Facts under which the indemnity is due, with ``changes``."""
-    base: dict[str, object] = {
-        "ground": "breach",
-        "terminated_on": dt.date(2027, 5, 4),
-        "breach_impedes_experiment": True,
-        "remedied_in_time": False,
-        "remedy_deadline": dt.date(2027, 5, 3),
+def plain(text: str) -> str:
+    """Babel's narrow and non-breaking spaces as plain spaces, to compare text."""
+    return text.replace("\u202f", " ").replace("\xa0", " ")
+
+
+def lifecycle(*events: Event, **options: Any) -> Lifecycle:
+    """The example convention, signed, with ``events``, replayed with ``options``."""
+    return Lifecycle.from_convention(convention(*events), **options)
+
+
+def codes(facts: TerminationFacts) -> list[str]:
+    return [unmet.code.value for unmet in unmet_conditions(facts)]
+
+
+def facts(
+    *,
+    on: dt.date = TUESDAY_4_MAY,
+    decided: dt.date = TUESDAY_4_MAY,
+    effective: dt.date | None = None,
+    ground: Ground = Ground.BREACH,
+    by: TerminatedBy = TerminatedBy.METROPOLE,
+    **breach_changes: Any,
+) -> TerminationFacts:
+    """A termination for breach B1 after its thirty days, with ``breach_changes``."""
+    values: dict[str, Any] = {
+        "impedes_experiment": True,
+        "obligation": Obligation.SHARE_DATA,
+        "notice_sent_on": D(2027, 4, 2),
+        "remedy_deadline": DEADLINE,
     }
-    base.update(changes)
-    return TerminationFacts(**base)  # type: ignore[arg-type]
+    values.update(breach_changes)
+    termination = DecidedTermination(decided, effective or decided, ground, by)
+    return TerminationFacts(on, termination, BreachFacts("B1", **values))
 
 
-# --- the quotation ----------------------------------------------------------------------
+# --- the words of the contract -----------------------------------------------------------
 
 
-def test_article_is_quoted_verbatim() -> None:
+def test_the_paragraph_and_every_condition_are_quoted_verbatim() -> None:
     text = contract_text()
-    for citation in (ART12_AL1, ART12_AL2, ART12_AL3, ART5_AL3):
+    for citation in (ART12_AL1, ART12_AL2, ART12_AL3):
         assert citation.text in text, citation.label
-    assert ART12_AL3.text.startswith(
-        "En cas de résiliation unilatérale de la présente convention par la Métropole du Grand "
-        "Paris pour manquement du Bénéficiaire, lorsque ce manquement a été de nature à "
-        "empêcher le démarrage ou le bon déroulé de l'expérimentation et qu'il n'y a pas été "
-        "remédié"
-    )
     for condition in CONDITIONS:
-        assert condition.citation.text in ART12_AL3.text, condition.key
+        # each condition's words are words of al. 3; al. 2 says what « le délai » is
         assert condition.citation.label == "Art. 12 al. 3"
+        assert condition.citation.text in ART12_AL3.text, condition.code
+        if condition.also is not None and condition.also.article == "Art. 12":
+            assert condition.also.text in ART12_AL2.text, condition.code
 
 
-# --- the market share: hand-computed cases ---------------------------------------------
+def test_the_conditions_are_those_of_rules_version_2_in_order() -> None:
+    assert [c.code.value for c in CONDITIONS] == [
+        "termination_in_effect",
+        "by_metropole",
+        "for_a_breach",
+        "breach_named",
+        "breach_impedes_experiment",
+        "formal_notice_sent",
+        "remedy_period_ran_out",
+        "not_remedied_in_time",
+    ]
+    # RULES v2: « on ground breach, sanction or not_ready for a named breach »
+    assert {Ground.BREACH, Ground.SANCTION, Ground.NOT_READY} == GROUNDS_FOR_INDEMNITY
 
-SHARES = [
-    # (total TTC, beneficiaries, market share, how it was computed)
-    ("100000.00", 4, "25000.00", "100 000.00 ÷ 4 = 25 000 exactly"),
-    ("100000.00", 3, "33333.33", "100 000.00 ÷ 3 = 33 333.333… → 33 333.33 (rounds down)"),
-    ("200000.00", 3, "66666.67", "200 000.00 ÷ 3 = 66 666.666… → 66 666.67 (rounds up)"),
-    ("100000.01", 2, "50000.01", "100 000.01 ÷ 2 = 50 000.005: half a cent rounds up"),
-    ("180000.00", 1, "180000.00", "one beneficiary bears the whole market total"),
-    ("0.01", 3, "0.00", "0.01 ÷ 3 = 0.0033… → 0.00"),
-    ("0.00", 5, "0.00", "a market of 0 € gives a share of 0 €"),
+
+# --- when it may be claimed: the conditions, case by case --------------------------------
+
+CASES = [
+    pytest.param(facts(), [], id="due_after_a_termination_for_breach_after_the_thirty_days"),
+    pytest.param(
+        facts(ground=Ground.SANCTION), [], id="due_after_an_art9_sanction_after_the_thirty_days"
+    ),
+    pytest.param(
+        facts(ground=Ground.NOT_READY, obligation=Obligation.READY_ON_PLANNED_DATE),
+        [],
+        id="due_after_a_termination_for_not_being_ready_after_its_notice",
+    ),
+    pytest.param(
+        facts(obligation=None), [], id="due_when_the_obligation_is_not_said_by_hand_made_facts"
+    ),
+    pytest.param(
+        facts(remedied_on=DEADLINE),
+        [C.NOT_REMEDIED_IN_TIME],
+        id="not_due_when_the_remedy_came_on_the_deadline_day",  # 3 May: in time
+    ),
+    pytest.param(
+        facts(remedied_on=D(2027, 5, 4)),
+        [],
+        id="due_after_a_late_remedy_not_accepted",  # 4 May: one day late, not accepted
+    ),
+    pytest.param(
+        facts(remedied_on=D(2027, 5, 4), accepted_late=True),
+        [C.NOT_REMEDIED_IN_TIME],
+        id="not_due_after_a_late_remedy_the_metropole_accepted",
+    ),
+    pytest.param(
+        facts(remedied_on=D(2027, 4, 1), notice_sent_on=None, remedy_deadline=None),
+        [C.NOTICE_SENT, C.NOT_REMEDIED_IN_TIME],
+        id="not_due_after_a_remedy_before_any_notice",
+    ),
+    pytest.param(
+        facts(impedes_experiment=False),
+        [C.BREACH_IMPEDES],
+        id="not_due_for_a_breach_that_did_not_impede_the_experiment",
+    ),
+    pytest.param(
+        facts(notice_sent_on=None, remedy_deadline=None),
+        [C.NOTICE_SENT],
+        id="not_due_without_a_formal_notice",
+    ),
+    pytest.param(
+        facts(decided=DEADLINE),
+        [C.PERIOD_RAN_OUT],
+        id="not_due_when_decided_on_the_last_of_the_thirty_days",
+    ),
+    pytest.param(
+        facts(decided=D(2027, 4, 20), on=D(2027, 5, 10), remedied_on=D(2027, 4, 30)),
+        [C.PERIOD_RAN_OUT, C.NOT_REMEDIED_IN_TIME],
+        id="not_due_when_decided_early_and_remedied_in_time_after_the_decision",
+    ),
+    pytest.param(facts(by=TerminatedBy.JUDGE), [C.BY_METROPOLE], id="not_due_after_a_judgment"),
+    pytest.param(
+        facts(on=D(2027, 5, 5), effective=D(2027, 5, 7)),
+        [C.TERMINATION_IN_EFFECT],
+        id="not_due_before_the_termination_takes_effect",
+    ),
+    pytest.param(
+        facts(effective=D(2027, 5, 7), on=D(2027, 5, 7)),
+        [],
+        id="due_from_the_day_the_termination_takes_effect",
+    ),
+    pytest.param(
+        facts(ground=Ground.NOT_READY, by=TerminatedBy.JUDGE),
+        [C.BY_METROPOLE, C.BREACH_NAMED],
+        id="not_due_for_a_not_ready_judgment_naming_another_obligation",
+    ),
+    pytest.param(
+        facts(
+            on=D(2027, 5, 5),
+            effective=D(2027, 5, 6),
+            decided=D(2027, 4, 20),
+            by=TerminatedBy.JUDGE,
+            impedes_experiment=False,
+            remedied_on=D(2027, 4, 22),
+        ),
+        [
+            C.TERMINATION_IN_EFFECT,
+            C.BY_METROPOLE,
+            C.BREACH_IMPEDES,
+            C.PERIOD_RAN_OUT,
+            C.NOT_REMEDIED_IN_TIME,
+        ],
+        id="not_due_with_every_unmet_condition_listed",
+    ),
 ]
 
 
-@pytest.mark.parametrize(("total", "count", "share", "how"), SHARES)
-def test_market_share(total: str, count: int, share: str, how: str) -> None:
-    assessment = assess_indemnity(DUE, market_total_ttc=D(total), beneficiaries=count)
+@pytest.mark.parametrize(("the_facts", "unmet"), CASES)
+def test_conditions_of_al3(the_facts: TerminationFacts, unmet: list[ConditionCode]) -> None:
+    assert codes(the_facts) == [code.value for code in unmet]
+    assessment = assess_indemnity(the_facts, market_total="180000", beneficiaries=3)
+    assert assessment.due is (not unmet)
+    # 180 000.00 ÷ 3 = 60 000.00 when due; no amount at all when not
+    assert assessment.market_share == (None if unmet else Decimal("60000.00"))
+    assert assessment.total == assessment.market_share
+
+
+OTHER_GROUNDS = [
+    pytest.param(Ground.INTERRUPTION, TerminatedBy.METROPOLE, [C.FOR_A_BREACH, C.BREACH_NAMED]),
+    pytest.param(Ground.COMMON_AGREEMENT, TerminatedBy.METROPOLE, [C.FOR_A_BREACH, C.BREACH_NAMED]),
+    pytest.param(
+        Ground.FORCE_MAJEURE, TerminatedBy.JUDGE, [C.BY_METROPOLE, C.FOR_A_BREACH, C.BREACH_NAMED]
+    ),
+    pytest.param(
+        Ground.GENERAL_INTEREST,
+        TerminatedBy.BENEFICIARY,
+        [C.BY_METROPOLE, C.FOR_A_BREACH, C.BREACH_NAMED],
+    ),
+]
+
+
+@pytest.mark.parametrize(("ground", "by", "unmet"), OTHER_GROUNDS)
+def test_not_due_on_a_ground_that_is_not_a_breach(
+    ground: Ground, by: TerminatedBy, unmet: list[ConditionCode]
+) -> None:
+    # « pour manquement du Bénéficiaire »: such a termination names no breach at all
+    decided = DecidedTermination(D(2027, 5, 4), D(2027, 5, 4), ground, by)
+    assert codes(TerminationFacts(D(2027, 6, 1), decided)) == [code.value for code in unmet]
+
+
+def test_not_due_when_nothing_was_decided_and_only_that_is_said() -> None:
+    # « ce manquement » is the one a termination names: without one, one condition only
+    (unmet,) = unmet_conditions(TerminationFacts(D(2027, 5, 4)))
+    assert unmet.code is C.TERMINATION_IN_EFFECT
+    assert unmet.render("en") == (
+        "no termination has been decided by Tuesday 4 May 2027 (Art. 12 al. 3)"
+    )
+    assert unmet.render("fr").startswith("aucune résiliation n'a été décidée à la date du mardi")
+
+
+def test_each_unmet_condition_names_its_breach_and_its_dates() -> None:
+    # decided on 20 April 2027, while the thirty days ran until Monday 3 May 2027
+    (unmet,) = unmet_conditions(facts(decided=D(2027, 4, 20), on=D(2027, 5, 10)))
+    assert unmet.code is C.PERIOD_RAN_OUT
+    text = unmet.reason.render("en")
+    assert "B1" in text
+    assert "Tuesday 20 April 2027" in text
+    assert "Monday 3 May 2027" in text
+    assert unmet.condition.also == Citation(
+        "Art. 12",
+        "al. 2",
+        "un délai de trente jours à compter de l'envoi d'une lettre recommandée avec accusé "
+        "de réception pour remédier audit manquement",
+    )
+    data = unmet.to_json()
+    assert (data["condition"], data["article"], data["also_article"]) == (
+        "remedy_period_ran_out",
+        "Art. 12 al. 3",
+        "Art. 12 al. 2",
+    )
+    assert data["quote"] in ART12_AL3.text
+    assert data["reason"].startswith("la résiliation a été décidée le mardi 20 avril 2027")
+    assert data["reason_en"] == text
+
+
+def test_a_late_remedy_not_accepted_is_noted_and_still_counts_as_not_remedied() -> None:
+    # remedied Tue 4 May 2027, the day after the deadline; the Métropole did not accept it
+    late = facts(remedied_on=D(2027, 5, 4))
+    assert late.breach is not None
+    assert late.breach.late
+    assert not late.breach.remedied_in_time
+    (note,) = indemnity_notes(late)
+    assert "« dans le délai »" in note.render("fr")
+    assert "did not accept" in note.render("en")
+    assert indemnity_notes(facts(remedied_on=D(2027, 5, 4), accepted_late=True)) == ()
+    assert indemnity_notes(facts()) == ()
+    assert indemnity_notes(TerminationFacts(D(2027, 5, 4))) == ()
+
+
+# --- from the lifecycle: the facts as the machine establishes them ----------------------------
+
+
+def test_due_after_the_rivebelle_like_termination_for_breach() -> None:
+    # notice 2 Apr, thirty days until Mon 3 May, terminated on Tue 4 May 2027
+    life = lifecycle(STARTED, BREACH, NOTICE, Termination(D(2027, 5, 4), ground=Ground.BREACH))
+    the_facts = life.termination_facts(D(2027, 5, 4))
+    assert the_facts.breach is not None
+    assert (the_facts.breach.notice_sent_on, the_facts.breach.remedy_deadline) == (
+        D(2027, 4, 2),
+        DEADLINE,
+    )
+    assert the_facts.breach.obligation is Obligation.SHARE_DATA
+    assert codes(the_facts) == []
+
+
+def test_not_due_without_a_formal_notice_even_under_the_sanction_option() -> None:
+    # Version 1 regression: with SanctionOptions(require_remedy_period=False) the
+    # Art. 9 hearing alone allows the sanction, with no letter ever sent; version 1 then
+    # gave the full market share. No letter: the thirty days never ran.
+    life = lifecycle(
+        STARTED,
+        BREACH,
+        JustificationsExamined(D(2027, 4, 5), breach="B1"),
+        RepresentativesHeard(D(2027, 4, 6), breach="B1"),
+        Termination(D(2027, 4, 7), ground=Ground.SANCTION, breach="B1"),
+        sanction_options=SanctionOptions(require_remedy_period=False),
+    )
+    assessment = assess_indemnity(
+        life.termination_facts(D(2027, 6, 1)), market_total="180000", beneficiaries=3
+    )
+    assert not assessment.due
+    assert [u.code for u in assessment.unmet] == [C.NOTICE_SENT]
+    assert assessment.total is None
+
+
+def test_not_due_when_the_sanction_option_cut_the_thirty_days_short() -> None:
+    # Notice sent 2 April; sanction on 20 April 2027, before the deadline of 3 May
+    life = lifecycle(
+        STARTED,
+        BREACH,
+        NOTICE,
+        JustificationsExamined(D(2027, 4, 5), breach="B1"),
+        RepresentativesHeard(D(2027, 4, 6), breach="B1"),
+        Termination(D(2027, 4, 20), ground=Ground.SANCTION, breach="B1"),
+        sanction_options=SanctionOptions(require_remedy_period=False),
+    )
+    # on 1 June the deadline has long passed, but it passed after the decision
+    assert codes(life.termination_facts(D(2027, 6, 1))) == ["remedy_period_ran_out"]
+
+
+def test_not_due_for_not_being_ready_without_notice_under_the_option() -> None:
+    # Art. 5 al. 3 read as a special rule (NotReadyOptions(notice_required=False)): the
+    # termination is lawful from 2 March 2027, but no letter was sent.
+    life = lifecycle(
+        DelayReported(D(2027, 2, 15), cause=DelayCause.BENEFICIARY),
+        breach(D(2027, 3, 2), "R1", obligation=Obligation.READY_ON_PLANNED_DATE),
+        Termination(D(2027, 3, 10), ground=Ground.NOT_READY, breach="R1"),
+        not_ready_options=NotReadyOptions(notice_required=False),
+    )
+    the_facts = life.termination_facts(D(2027, 4, 1))
+    assert the_facts.breach is not None
+    assert the_facts.breach.impedes_experiment  # by nature
+    assert codes(the_facts) == ["formal_notice_sent"]
+
+
+def test_due_after_a_late_remedy_not_accepted_through_the_lifecycle() -> None:
+    # remedied Wed 5 May 2027 (two days late, not accepted), terminated Mon 10 May
+    life = lifecycle(
+        STARTED,
+        BREACH,
+        NOTICE,
+        BreachRemedied(D(2027, 5, 5), breach="B1"),
+        Termination(D(2027, 5, 10), ground=Ground.BREACH, breach="B1"),
+    )
+    assessment = assess_indemnity(
+        life.termination_facts(D(2027, 5, 10)), market_total="100000.01", beneficiaries=2
+    )
     assert assessment.due
-    assert str(assessment.market_share) == share, how
-    assert assessment.total == assessment.market_share, "no items: the total is the share"
+    assert assessment.market_share == Decimal("50000.01")  # 50 000.005 → half up
+    assert len(assessment.notes) == 1
 
 
-def test_market_share_steps_show_the_arithmetic() -> None:
-    uneven = assess_indemnity(DUE, market_total_ttc="100000.00", beneficiaries=3)
-    assert uneven.steps == (
-        "Market share = 100 000,00 € ÷ 3 beneficiaries = 33 333,333333… € → 33 333,33 € "
-        "(rounded half up to the cent, Reg. (EC) 1103/97 art. 5)",
-        "Total = market share = 33 333,33 €",
+def test_due_after_an_art9_stop_then_a_sanction() -> None:
+    # Art. 9 ends the experiment on 7 May 2027 (the breach closed as sanctioned, still a
+    # ground), then the Métropole terminates on ground sanction on 20 May.
+    life = lifecycle(
+        STARTED,
+        BREACH,
+        NOTICE,
+        JustificationsExamined(D(2027, 5, 5), breach="B1"),
+        RepresentativesHeard(D(2027, 5, 6), breach="B1"),
+        ExperimentStopped(D(2027, 5, 7), breach="B1", reason="fin de l'expérimentation"),
+        Termination(D(2027, 5, 20), ground=Ground.SANCTION, breach="B1"),
     )
-    half_cent = assess_indemnity(DUE, market_total_ttc="100000.01", beneficiaries=2)
-    assert half_cent.steps[0] == (
-        "Market share = 100 000,01 € ÷ 2 beneficiaries = 50 000,005 € → 50 000,01 € "
-        "(rounded half up to the cent, Reg. (EC) 1103/97 art. 5)"
+    assert codes(life.termination_facts(D(2027, 5, 20))) == []
+
+
+def test_the_claim_is_judged_on_its_date() -> None:
+    # decided 4 May 2027, notified 7 May: in effect from 7 May (no retroactivity)
+    life = lifecycle(
+        STARTED,
+        BREACH,
+        NOTICE,
+        Termination(D(2027, 5, 4), ground=Ground.BREACH, notified_on=D(2027, 5, 7)),
     )
-    even = assess_indemnity(DUE, market_total_ttc="100000.00", beneficiaries=4)
-    assert even.steps[0] == "Market share = 100 000,00 € ÷ 4 beneficiaries = 25 000,00 €"
+    assert codes(life.termination_facts(D(2027, 5, 3))) == ["termination_in_effect"]
+    pending = life.termination_facts(D(2027, 5, 5))
+    assert pending.termination is not None
+    assert not pending.in_effect
+    assert codes(pending) == ["termination_in_effect"]
+    assert codes(life.termination_facts(D(2027, 5, 7))) == []
 
 
-def test_extra_items_are_added_to_the_share() -> None:
+def test_not_due_after_an_interruption_during_a_breach() -> None:
+    life = lifecycle(
+        STARTED,
+        BREACH,
+        NOTICE,
+        Termination(D(2027, 5, 4), ground=Ground.INTERRUPTION, reason="fin du programme"),
+    )
+    the_facts = life.termination_facts(D(2027, 5, 4))
+    assert the_facts.breach is None
+    assert codes(the_facts) == ["for_a_breach", "breach_named"]
+
+
+def test_a_judgment_on_ground_breach_with_no_breach_names_none() -> None:
+    life = lifecycle(
+        STARTED,
+        Termination(D(2027, 5, 4), ground=Ground.BREACH, by=TerminatedBy.JUDGE, reason="jugement"),
+    )
+    assert codes(life.termination_facts(D(2027, 5, 4))) == ["by_metropole", "breach_named"]
+
+
+# --- the facts are values that check themselves ------------------------------------------------
+
+
+def test_the_facts_say_themselves() -> None:
+    lines = [line.render("en") for line in facts(remedied_on=D(2027, 5, 4)).describe()]
+    assert lines[0] == (
+        "Termination decided on Tuesday 4 May 2027 by the Métropole, ground: breach; in "
+        "effect from Tuesday 4 May 2027"
+    )
+    assert lines[1].startswith("Breach B1 — make the data available and transfer it (Art. 8)")
+    assert lines[-1] == (
+        "Remedied late, on Tuesday 4 May 2027; the Métropole did not accept the late remedy"
+    )
+    said = {
+        line.render("en")
+        for the_facts in (
+            facts(
+                obligation=None, impedes_experiment=False, notice_sent_on=None, remedy_deadline=None
+            ),
+            facts(remedied_on=D(2027, 5, 1)),
+            facts(remedied_on=D(2027, 5, 4), accepted_late=True),
+            TerminationFacts(D(2027, 5, 4)),
+            TerminationFacts(
+                D(2027, 5, 4), DecidedTermination(D(2027, 5, 4), D(2027, 5, 4), Ground.BREACH)
+            ),
+        )
+        for line in the_facts.describe()
+    }
+    assert {
+        "Breach B1: does not prevent the experiment",
+        "No formal notice sent",
+        "Remedied in time, on Saturday 1 May 2027",
+        "Remedied late, on Tuesday 4 May 2027; the Métropole accepted the late remedy",
+        "No termination decided by Tuesday 4 May 2027",
+        "The termination names no breach",
+    } <= said
+
+
+def test_the_facts_as_json() -> None:
+    data = facts(remedied_on=D(2027, 5, 4), accepted_late=True).to_json()
+    assert data["in_effect"] is True
+    assert data["termination"]["ground"] == "breach"
+    assert data["termination"]["ground_label"] == "manquement"
+    assert data["breach"]["obligation"] == "share_data"
+    assert data["breach"]["obligation_label_en"] == "make the data available and transfer it"
+    assert (data["breach"]["late"], data["breach"]["accepted_late"]) == (True, True)
+    assert data["breach"]["remedied_in_time"] is True
+    bare = facts(obligation=None).to_json()["breach"]
+    assert (bare["obligation"], bare["obligation_label"], bare["obligation_label_en"]) == (
+        None,
+        None,
+        None,
+    )
+    assert TerminationFacts(D(2027, 5, 4)).to_json() == {
+        "on": "2027-05-04",
+        "termination": None,
+        "in_effect": False,
+        "breach": None,
+    }
+
+
+BAD_FACTS = [
+    (lambda: DecidedTermination(D(2027, 5, 4), D(2027, 5, 3), Ground.BREACH), "takes_effect_on"),
+    (lambda: DecidedTermination(D(2027, 5, 4), D(2027, 5, 4), "breach"), "ground"),
+    (lambda: DecidedTermination("2027-05-04", D(2027, 5, 4), Ground.BREACH), "decided_on"),
+    (lambda: BreachFacts("", impedes_experiment=True), "label"),
+    (lambda: BreachFacts("B1", impedes_experiment=1), "impedes_experiment"),
+    (
+        lambda: BreachFacts("B1", impedes_experiment=True, notice_sent_on=D(2027, 4, 2)),
+        "remedy_deadline",
+    ),
+    (
+        lambda: BreachFacts(
+            "B1",
+            impedes_experiment=True,
+            notice_sent_on=D(2027, 4, 2),
+            remedy_deadline=D(2027, 4, 1),
+        ),
+        "remedy_deadline",
+    ),
+    (lambda: TerminationFacts(dt.datetime(2027, 5, 4, tzinfo=dt.UTC)), "on"),
+    (lambda: TerminationFacts(D(2027, 5, 4), "breach"), "termination"),
+    (
+        lambda: TerminationFacts(
+            D(2027, 5, 4),
+            DecidedTermination(D(2027, 5, 4), D(2027, 5, 4), Ground.BREACH),
+            "B1",
+        ),
+        "breach",
+    ),
+    (
+        lambda: TerminationFacts(D(2027, 5, 4), None, BreachFacts("B1", impedes_experiment=True)),
+        "breach",
+    ),
+    (
+        lambda: TerminationFacts(
+            D(2027, 5, 4),
+            DecidedTermination(D(2027, 5, 4), D(2027, 5, 4), Ground.INTERRUPTION),
+            BreachFacts("B1", impedes_experiment=True),
+        ),
+        "breach",
+    ),
+]
+
+
+@pytest.mark.parametrize(("build", "field"), BAD_FACTS)
+def test_facts_that_cannot_be_are_refused_naming_the_field(build: Any, field: str) -> None:
+    with pytest.raises(InvalidValue) as info:
+        build()
+    assert info.value.field == field
+
+
+def test_a_termination_taking_effect_before_its_decision_cites_l_aurore() -> None:
+    with pytest.raises(InvalidValue) as info:
+        DecidedTermination(D(2027, 5, 4), D(2027, 5, 3), Ground.BREACH)
+    assert info.value.article == "CE Ass., 25 juin 1948, Société du journal L'Aurore"
+    with pytest.raises(DateError):
+        TerminationFacts(dt.datetime(2027, 5, 4))  # a naive datetime is no civil date
+
+
+# --- the amount that may be claimed ------------------------------------------------------------
+
+SHARES = [
+    # (total TTC, beneficiaries, market share); the id says how it was computed
+    pytest.param("100000.00", 4, "25000.00", id="100000_00_among_four_is_25000_exactly"),
+    pytest.param("100000.00", 3, "33333.33", id="100000_00_among_three_is_33333_333_rounded_down"),
+    pytest.param("200000.00", 3, "66666.67", id="200000_00_among_three_is_66666_666_rounded_up"),
+    pytest.param("100000.01", 2, "50000.01", id="100000_01_among_two_is_50000_005_half_up"),
+    pytest.param("180000.00", 1, "180000.00", id="one_beneficiary_bears_the_whole_market"),
+    pytest.param("0.02", 4, "0.01", id="0_02_among_four_is_0_005_half_up"),
+    pytest.param("0.01", 3, "0.00", id="0_01_among_three_is_0_0033_rounded_down"),
+    pytest.param("0.00", 5, "0.00", id="a_market_of_nothing_gives_nothing"),
+]
+
+
+@pytest.mark.parametrize(("total", "count", "share"), SHARES)
+def test_market_share(total: str, count: int, share: str) -> None:
+    breakdown = claimable_amount(market_total_from_ttc(total), declared_count(count))
+    assert str(breakdown.market_share) == share
+    assert breakdown.total == breakdown.market_share  # no further item
+
+
+def test_market_share_of_100000_01_among_two_is_50000_01() -> None:
+    # 100 000.01 ÷ 2 = 50 000.005: exactly half a cent, rounded up (Reg. 1103/97 art. 5)
+    breakdown = claimable_amount(market_total_from_ttc("100000.01"), declared_count(2))
+    assert breakdown.exact_share == Decimal("50000.005")
+    assert breakdown.market_share == Decimal("50000.01")
+    share = next(s for s in breakdown.steps if s.code == "market_share")
+    assert plain(share.text.render("fr")) == (
+        "Quote-part du marché = 100 000,01 € ÷ 2 bénéficiaires = 50 000,005 → 50 000,01 €, "
+        "arrondi au centime, la moitié vers le haut (Reg. (EC) 1103/97 art. 5)"
+    )
+    assert share.text.render("en") == (
+        "Market share = €100,000.01 ÷ 2 beneficiaries = 50,000.005 → €50,000.01, rounded "
+        "half up to the cent (Reg. (EC) 1103/97 art. 5)"
+    )
+
+
+def test_the_market_share_is_an_item_and_the_further_items_are_added() -> None:
     # 100 000.00 ÷ 3 = 33 333.33; + 1 500.00 + 250.50 = 35 083.83
     items = [PrejudiceItem("frais de relance", "1500"), PrejudiceItem("constat", "250.5")]
-    assessment = assess_indemnity(DUE, market_total_ttc="100000.00", beneficiaries=3, items=items)
-    assert assessment.total == D("35083.83")
-    assert assessment.items == tuple(items)
-    assert assessment.steps[1:] == (
-        "Item « frais de relance »: 1 500,00 €",
-        "Item « constat »: 250,50 €",
-        "Total = 33 333,33 € + 1 500,00 € + 250,50 € = 35 083,83 €",
+    breakdown = claimable_amount(market_total_from_ttc("100000"), declared_count(3), items)
+    assert breakdown.total == Decimal("35083.83")
+    assert [s.code for s in breakdown.steps] == [
+        "beneficiaries",
+        "market_share",
+        "item",
+        "item",
+        "total",
+    ]
+    assert plain(breakdown.steps[-1].text.render("fr")) == (
+        "Montant qui peut être demandé = 33 333,33 € + 1 500,00 € + 250,50 € = 35 083,83 €"
+    )
+    data = breakdown.to_json()
+    assert data["items"] == [
+        {"label": "frais de relance", "amount": "1500.00"},
+        {"label": "constat", "amount": "250.50"},
+    ]
+    assert (data["market_share"], data["total"]) == ("33333.33", "35083.83")
+    assert data["steps"][2] == {
+        "code": "item",
+        "message": breakdown.steps[2].text.render("fr"),
+        "message_en": "Further prejudice « frais de relance »: €1,500.00",
+    }
+
+
+def test_a_count_that_differs_from_the_declared_number_shows_the_other_share() -> None:
+    # four conventions counted, three declared: 120 000.00 ÷ 4 = 30 000.00 is the share;
+    # with the declared 3 it would be 40 000.00, said for comparison
+    counted = tuple(
+        CountedBeneficiary(f"S{n}", f"B{n}", f"R{n}", D(2027, 1, 19), (f"{n}.json",))
+        for n in range(4)
+    )
+    count = BeneficiaryCount(4, "counted", 3, counted, D(2027, 5, 4), CountUntil.CLAIM)
+    breakdown = claimable_amount(market_total_from_ttc("120000"), count)
+    assert breakdown.market_share == Decimal("30000.00")
+    other = next(s for s in breakdown.steps if s.code == "other_count")
+    assert other.text.render("en") == (
+        "(With 3 beneficiaries instead, the market share would be €40,000.00.)"
     )
 
 
 def test_an_item_of_zero_is_listed() -> None:
-    # 90 000.00 ÷ 1 = 90 000.00; + 0.00 = 90 000.00
-    assessment = assess_indemnity(
-        DUE, market_total_ttc="90000", beneficiaries=1, items=[PrejudiceItem("néant", 0)]
+    # 90 000.00 ÷ 1 + 0.00 = 90 000.00
+    breakdown = claimable_amount(
+        market_total_from_ttc("90000"), declared_count(1), [PrejudiceItem("néant", 0)]
     )
-    assert assessment.total == D("90000.00")
-    assert "Item « néant »: 0,00 €" in assessment.steps
+    assert breakdown.total == Decimal("90000.00")
+    assert [s.code for s in breakdown.steps].count("item") == 1
 
 
-def test_ht_input_is_converted_before_the_division() -> None:
+def test_a_cost_before_tax_is_converted_before_the_division() -> None:
     # 83 333.33 HT × 1.20 = 99 999.996 → 100 000.00 TTC; ÷ 3 = 33 333.333… → 33 333.33
     total = market_total_from_ht("83333.33")
-    assert total == MarketTotal(D("100000.00"), ht=D("83333.33"), vat_rate=D("0.20"))
-    assessment = assess_indemnity(DUE, market_total_ttc=total, beneficiaries=3)
-    assert assessment.market_share == D("33333.33")
-    assert assessment.steps[0] == (
-        "Market total TTC = 83 333,33 € HT × 1,20 (VAT at 20 %) = 99 999,996 € → "
-        "100 000,00 € (rounded half up to the cent, Reg. (EC) 1103/97 art. 5)"
+    assert total == MarketTotal(Decimal("100000.00"), Decimal("83333.33"), Decimal("0.20"))
+    breakdown = claimable_amount(total, declared_count(3))
+    assert breakdown.market_share == Decimal("33333.33")
+    assert plain(breakdown.steps[0].text.render("fr")) == (
+        "Coût total TTC du marché = 83 333,33 € HT × 1,20 (TVA à 20 %) = 99 999,996 → "
+        "100 000,00 €, arrondi au centime, la moitié vers le haut (Reg. (EC) 1103/97 art. 5)"
     )
-    data = assessment.to_json()
-    assert (data["market_total_ht"], data["vat_rate"], data["market_total_ttc"]) == (
-        "83333.33",
-        "0.20",
-        "100000.00",
-    )
+    assert total.to_json() == {
+        "market_total_ttc": "100000.00",
+        "market_total_ht": "83333.33",
+        "vat_rate": "0.20",
+    }
 
 
-def test_ht_input_at_another_rate() -> None:
-    # 10 000.00 HT × 1.055 = 10 550.00 TTC exactly (no rounding note); ÷ 2 = 5 275.00
+def test_a_cost_before_tax_at_5_5_percent_needs_no_rounding() -> None:
+    # 10 000.00 HT × 1.055 = 10 550.00 TTC exactly; ÷ 2 = 5 275.00
     total = market_total_from_ht("10000", "5.5%")
-    assert total.ttc == D("10550.00")
-    assert total.steps == (
-        "Market total TTC = 10 000,00 € HT × 1,055 (VAT at 5,5 %) = 10 550,00 € → 10 550,00 €",
+    assert total.ttc == Decimal("10550.00")
+    breakdown = claimable_amount(total, declared_count(2))
+    assert breakdown.steps[0].text.render("en") == (
+        "Market total incl. VAT = €10,000.00 excl. VAT × 1.055 (VAT at 5.5%) = €10,550.00"
     )
-    assert assess_indemnity(DUE, market_total_ttc=total, beneficiaries=2).total == D("5275.00")
+    assert breakdown.total == Decimal("5275.00")
 
 
-def test_ttc_input_has_no_conversion_step() -> None:
-    total = market_total_from_ttc(180000)
-    assert total == MarketTotal(D("180000.00"))
-    assert total.steps == ()
+def test_the_total_is_exact_for_a_market_of_29_digits() -> None:
+    # 10^26 € for 1 beneficiary, 3 items of 0.02 €: 10^26 + 0.06 € (the default 28-digit
+    # context would lose the cents), and it is still said in full.
+    huge = "1" + "0" * 26 + ".00"
+    items = [PrejudiceItem(f"frais {n}", "0.02") for n in range(3)]
+    breakdown = claimable_amount(market_total_from_ttc(huge), declared_count(1), items)
+    assert breakdown.total == Decimal("1" + "0" * 26 + ".06")
     assert (
-        assess_indemnity(DUE, market_total_ttc=total, beneficiaries=1).to_json()["market_total_ht"]
-        is None
+        breakdown.steps[-1].text.render("en").endswith("= €100,000,000,000,000,000,000,000,000.06")
     )
 
 
-# --- when it is not due: every reason, each with its article ----------------------------
+def test_one_beneficiary_is_singular_in_both_languages() -> None:
+    breakdown = claimable_amount(market_total_from_ttc("90000"), declared_count(1))
+    share = breakdown.steps[1].text
+    assert "÷ 1 beneficiary =" in share.render("en")
+    assert "÷ 1 bénéficiaire =" in plain(share.render("fr"))
 
-NOT_DUE = [
+
+BAD_AMOUNTS = [
+    (lambda: market_total_from_ttc(100000.0), MoneyError, "market_total_ttc"),
+    (lambda: market_total_from_ttc("-1"), MoneyError, "market_total_ttc"),
+    (lambda: market_total_from_ttc("12,50"), MoneyError, "market_total_ttc"),
+    (lambda: market_total_from_ttc("1.005"), MoneyError, "market_total_ttc"),
+    (lambda: market_total_from_ht("-5"), MoneyError, "market_total_ht"),
+    (lambda: market_total_from_ht("100", "20"), MoneyError, "vat_rate"),
+    (lambda: PrejudiceItem("frais", "-1"), MoneyError, "amount"),
+    (lambda: PrejudiceItem("frais", 1.5), MoneyError, "amount"),
+    (lambda: PrejudiceItem("  ", "1"), InvalidValue, "label"),
+    (lambda: PrejudiceItem(None, "1"), InvalidValue, "label"),
+    (lambda: declared_count(0), InvalidValue, "beneficiaries"),
+    (lambda: declared_count(True), InvalidValue, "beneficiaries"),
+    (lambda: declared_count(2.0), InvalidValue, "beneficiaries"),
     (
-        {"ground": None, "terminated_on": None},
-        ["terminated_for_breach"],
-        "has not been terminated",
-        "the convention is still running: nothing to indemnify",
+        lambda: claimable_amount(market_total_from_ttc("1"), declared_count(1), [("f", "1")]),
+        MoneyError,
+        "items[0]",
     ),
-    (
-        {"ground": "interruption"},
-        ["terminated_for_breach"],
-        "'interruption'",
-        "Art. 12 al. 1: the Métropole's own wish, not a breach",
-    ),
-    (
-        {"ground": "not_ready"},
-        ["terminated_for_breach"],
-        "'not_ready'",
-        "Art. 5 al. 3: not ready on the planned date is not the Art. 12 breach procedure",
-    ),
-    (
-        {"breach_impedes_experiment": False},
-        ["breach_impedes_experiment"],
-        "not preventing the start",
-        "the breach did not prevent the start or the proper running",
-    ),
-    (
-        {"breach_impedes_experiment": None, "remedy_deadline": None},
-        ["breach_impedes_experiment"],
-        "no breach",
-        "no breach recorded",
-    ),
-    (
-        {"remedied_in_time": True},
-        ["not_remedied_in_time"],
-        "remedied within the remedy period, on or before 2027-05-03",
-        "remedied in time",
-    ),
-    (
-        {"terminated_on": dt.date(2027, 5, 3)},
-        ["not_remedied_in_time"],
-        "came before the remedy period ran out",
-        "terminated on the deadline itself: the beneficiary still had that day",
-    ),
+    (lambda: claimable_amount("1", declared_count(1)), MoneyError, "market_total"),
+    (lambda: claimable_amount(market_total_from_ttc("1"), 3), InvalidValue, "beneficiaries"),
 ]
 
 
-@pytest.mark.parametrize(("changes", "keys", "message", "reason"), NOT_DUE)
-def test_each_reason_not_due(
-    changes: dict[str, object], keys: list[str], message: str, reason: str
+@pytest.mark.parametrize(("build", "error", "field"), BAD_AMOUNTS)
+def test_bad_amounts_are_refused_naming_the_field(
+    build: Any, error: type[Exception], field: str
 ) -> None:
-    assessment = assess_indemnity(facts(**changes), market_total_ttc="100000", beneficiaries=3)
-    assert not assessment.due, reason
-    assert [r.condition for r in assessment.reasons] == keys, reason
-    assert message in str(assessment.reasons[0]), reason
-    assert assessment.market_share is None
-    assert assessment.total is None
-    assert assessment.steps == ()
-    assert all(r.citation.article == "Art. 12" for r in assessment.reasons)
+    with pytest.raises(error) as info:
+        build()
+    assert info.value.field == field  # type: ignore[attr-defined]
 
 
-def test_the_deadline_reason_cites_the_remedy_period() -> None:
-    (reason,) = unmet_conditions(facts(terminated_on=dt.date(2027, 4, 20)))
-    assert reason.citation == ART12_AL2
-    assert str(reason).endswith("(Art. 12 al. 2)")
+def test_amounts_are_refused_with_the_article() -> None:
+    with pytest.raises(MoneyError) as info:
+        PrejudiceItem("frais", "-1")
+    assert info.value.article == "Art. 12 al. 3"
 
 
-def test_sanction_is_a_ground_for_the_indemnity() -> None:
-    assert {Ground.BREACH, Ground.SANCTION} == GROUNDS_FOR_INDEMNITY
-    assert assess_indemnity(facts(ground="sanction"), market_total_ttc=1, beneficiaries=1).due
+# --- the answer put together -------------------------------------------------------------------
 
 
-def test_termination_after_the_deadline_is_due() -> None:
-    assert unmet_conditions(facts(terminated_on=dt.date(2027, 5, 4))) == ()
+@pytest.mark.parametrize("due", [True, False])
+def test_the_inputs_are_checked_whether_due_or_not(due: bool) -> None:
+    the_facts = facts() if due else TerminationFacts(D(2027, 5, 4))
+    with pytest.raises(MoneyError):
+        assess_indemnity(the_facts, market_total="-1", beneficiaries=3)
+    with pytest.raises(InvalidValue):
+        assess_indemnity(the_facts, market_total="1", beneficiaries=0)
+    with pytest.raises(MoneyError):
+        assess_indemnity(the_facts, market_total="1", beneficiaries=1, items=["frais"])  # type: ignore[list-item]
+    with pytest.raises(InvalidValue) as info:
+        assess_indemnity("facts", market_total="1", beneficiaries=1)  # type: ignore[arg-type]
+    assert info.value.field == "facts"
 
 
-def test_without_a_deadline_the_remedy_is_taken_as_given() -> None:
-    assert unmet_conditions(facts(remedy_deadline=None)) == ()
-    (reason,) = unmet_conditions(facts(remedy_deadline=None, remedied_in_time=True))
-    assert reason.message == "the breach was remedied within the remedy period"
-
-
-def test_every_reason_at_once() -> None:
-    # Interrupted, the breach did not impede, remedied in time: three unmet conditions,
-    # all listed, in the order of CONDITIONS. The termination before the deadline is not
-    # a fourth: after a remedy, and on a ground other than breach, its date is beside
-    # the point.
+def test_not_due_keeps_the_inputs_and_gives_no_amount() -> None:
     assessment = assess_indemnity(
-        facts(
-            ground="interruption",
-            breach_impedes_experiment=False,
-            remedied_in_time=True,
-            terminated_on=dt.date(2027, 5, 1),
-        ),
-        market_total_ttc="100000",
-        beneficiaries=3,
+        facts(impedes_experiment=False),
+        market_total=market_total_from_ht("1000"),
+        beneficiaries=declared_count(2),
         items=[PrejudiceItem("frais", "10")],
     )
-    assert [r.condition for r in assessment.reasons] == [
-        "terminated_for_breach",
-        "breach_impedes_experiment",
-        "not_remedied_in_time",
-    ]
-    data = assessment.to_json()
+    assert (assessment.due, assessment.breakdown, assessment.total) == (False, None, None)
+    data = json.loads(json.dumps(assessment.to_json()))
     assert data["due"] is False
-    assert data["market_share"] is None
-    assert data["total"] is None
+    assert (data["market_share"], data["total"], data["steps"]) == (None, None, [])
+    assert data["market_total_ttc"] == "1200.00"
     assert data["items"] == [{"label": "frais", "amount": "10.00"}]
-    assert len(data["reasons"]) == 3
-    assert all(r.endswith(")") and "(Art. 12 al." in r for r in data["reasons"])
-
-
-def test_not_terminated_and_no_breach() -> None:
-    reasons = unmet_conditions(
-        TerminationFacts(ground=None, terminated_on=None, breach_impedes_experiment=None)
+    assert [u["condition"] for u in data["unmet_conditions"]] == ["breach_impedes_experiment"]
+    assert data["unmet_conditions"][0]["message_en"] == (
+        "that breach prevented the start or the proper running of the experiment"
     )
-    assert [str(r) for r in reasons] == [
-        "the convention has not been terminated (Art. 12 al. 3)",
-        "no breach by the beneficiary is recorded (Art. 12 al. 3)",
-    ]
+    assert len(data["conditions"]) == 8
 
 
-def test_explain_not_due_lists_every_reason() -> None:
-    text = assess_indemnity(
-        facts(ground=None, terminated_on=None, breach_impedes_experiment=False),
-        market_total_ttc=1,
-        beneficiaries=1,
-    ).explain()
-    assert text.splitlines() == [
-        "Art. 12 al. 3 indemnity: not due.",
-        "  - the convention has not been terminated (Art. 12 al. 3)",
-        "  - the breach was recorded as not preventing the start or the proper running of "
-        "the experiment (Art. 12 al. 3)",
-    ]
-
-
-# --- the answer says it is a ceiling -----------------------------------------------------
-
-
-def test_due_explanation_is_a_ceiling_with_the_article() -> None:
-    assessment = assess_indemnity(DUE, market_total_ttc="100000", beneficiaries=4)
-    text = assessment.explain()
-    assert text.startswith("Art. 12 al. 3 indemnity: may be claimed, up to 25 000,00 €.")
-    assert "ceiling" in text
-    assert "not a verdict" in text
-    assert "selon son préjudice" in text
-    assert str(ART12_AL3) in text
-    assert assessment.ceiling_note == CEILING_NOTE
-    assert assessment.citation == ART12_AL3
-
-
-def test_to_json_is_json_with_amounts_as_strings() -> None:
-    # 100 000.01 ÷ 2 = 50 000.005 → 50 000.01; + 1 500.00 = 51 500.01
+def test_the_explanation_of_a_due_claim() -> None:
+    # 180 000.00 ÷ 3 = 60 000.00; + 1 500.00 = 61 500.00
     assessment = assess_indemnity(
-        DUE,
-        market_total_ttc="100000.01",
-        beneficiaries=2,
+        facts(remedied_on=D(2027, 5, 4)),
+        market_total="180000",
+        beneficiaries=3,
         items=[PrejudiceItem("frais de relance", "1500")],
     )
-    data = json.loads(json.dumps(assessment.to_json()))
-    assert data["due"] is True
-    assert data["market_share"] == "50000.01"
-    assert data["items"] == [{"label": "frais de relance", "amount": "1500.00"}]
-    assert data["total"] == "51500.01"
-    assert data["reasons"] == []
-    assert data["article"] == "Art. 12 al. 3"
-    assert data["quote"] == ART12_AL3.text
-    assert data["beneficiaries"] == 2
-    assert data["market_total_ttc"] == "100000.01"
-    assert len(data["conditions"]) == 3
-    assert data["ceiling"] == CEILING_NOTE
-    assert data["steps"] == list(assessment.steps)
-
-
-# --- the facts and the inputs are validated ---------------------------------------------
-
-BAD_FACTS = [
-    ({"ground": "resiliation"}, "ground", InvalidValue, "unknown ground"),
-    ({"ground": 3}, "ground", InvalidValue, "not a ground"),
-    ({"ground": None}, "terminated_on", InvalidValue, "a date without a ground"),
-    ({"terminated_on": "2027-05-04"}, "terminated_on", DateError, "a string, not a date"),
-    (
-        {"terminated_on": dt.datetime(2027, 5, 4, tzinfo=dt.UTC)},
-        "terminated_on",
-        DateError,
-        "a datetime, not a civil date",
-    ),
-    ({"remedy_deadline": "2027-05-03"}, "remedy_deadline", DateError, "a string"),
-    ({"breach_impedes_experiment": 1}, "breach_impedes_experiment", InvalidValue, "an int"),
-    ({"remedied_in_time": None}, "remedied_in_time", InvalidValue, "None is not a bool"),
-    ({"remedied_in_time": "no"}, "remedied_in_time", InvalidValue, "a string"),
-    (
-        {"breach_impedes_experiment": None, "remedied_in_time": True, "remedy_deadline": None},
-        "remedied_in_time",
-        InvalidValue,
-        "a remedy without a breach",
-    ),
-    (
-        {"breach_impedes_experiment": None},
-        "remedy_deadline",
-        InvalidValue,
-        "a remedy deadline without a breach",
-    ),
-]
-
-
-@pytest.mark.parametrize(("changes", "field", "error", "reason"), BAD_FACTS)
-def test_termination_facts_refused(
-    changes: dict[str, object], field: str, error: type[Exception], reason: str
-) -> None:
-    with pytest.raises(error) as info:
-        facts(**changes)
-    assert isinstance(info.value, InvalidValue)
-    assert info.value.field == field, reason
-
-
-def test_termination_facts_accepted() -> None:
-    assert facts().ground is Ground.BREACH
-    assert facts(ground=Ground.SANCTION).ground is Ground.SANCTION
-    assert (
-        TerminationFacts(
-            ground=None, terminated_on=None, breach_impedes_experiment=None
-        ).remedied_in_time
-        is False
+    assert isinstance(assessment, IndemnityAssessment)
+    english = assessment.explain("en")
+    assert english[0] == (
+        "Art. 12 al. 3 indemnity: may be claimed; amount that may be claimed: €61,500.00."
     )
-    assert (
-        TerminationFacts(ground="breach", terminated_on=None, breach_impedes_experiment=True) == DUE
+    assert sum(line.endswith("(Art. 12 al. 3)") for line in english) == 8
+    assert any("did not accept the late remedy" in line for line in english)
+    assert english[-1] == str(ART12_AL3)
+    french = [plain(line) for line in assessment.explain("fr")]
+    assert french[0] == (
+        "Indemnité de l'Art. 12 al. 3 : peut être demandée ; montant qui peut être demandé : "
+        "61 500,00 €."
     )
-    with pytest.raises(attrs.exceptions.FrozenInstanceError):
-        DUE.ground = None  # type: ignore[misc]
-
-
-BAD_INPUTS = [
-    ({"market_total_ttc": 100000.0}, MoneyError, "market_total_ttc", "a float total"),
-    ({"market_total_ttc": "-1"}, MoneyError, "market_total_ttc", "a negative total"),
-    ({"market_total_ttc": "12,50"}, MoneyError, "market_total_ttc", "a comma"),
-    ({"market_total_ttc": "1.005"}, MoneyError, "market_total_ttc", "a third decimal"),
-    ({"beneficiaries": 0}, InvalidValue, "beneficiaries", "0 beneficiaries"),
-    ({"beneficiaries": -1}, InvalidValue, "beneficiaries", "negative"),
-    ({"beneficiaries": True}, InvalidValue, "beneficiaries", "a bool"),
-    ({"beneficiaries": 2.0}, InvalidValue, "beneficiaries", "a float"),
-    ({"items": [("frais", "10")]}, MoneyError, "items[0]", "a tuple, not a PrejudiceItem"),
-]
-
-
-@pytest.mark.parametrize(("changes", "error", "field", "reason"), BAD_INPUTS)
-@pytest.mark.parametrize("due", [True, False])
-def test_inputs_are_checked_whether_due_or_not(
-    changes: dict[str, object], error: type[Exception], field: str, reason: str, due: bool
-) -> None:
-    arguments: dict[str, object] = {"market_total_ttc": "100000", "beneficiaries": 3}
-    arguments.update(changes)
-    the_facts = DUE if due else facts(ground=None, terminated_on=None)
-    with pytest.raises(error) as info:
-        assess_indemnity(the_facts, **arguments)  # type: ignore[arg-type]
-    assert info.value.field == field, reason  # type: ignore[attr-defined]
-
-
-PREJUDICE_ITEMS = [
-    (("frais", "10"), None, "valid"),
-    (("frais", "10.5"), None, "valid, padded"),
-    (("", "10"), "label", "an empty label"),
-    (("   ", "10"), "label", "a blank label"),
-    ((None, "10"), "label", "no label"),
-    (("frais", "-1"), "amount", "a negative amount"),
-    (("frais", 1.5), "amount", "a float"),
-    (("frais", "1,50"), "amount", "a comma"),
-]
-
-
-@pytest.mark.parametrize(("arguments", "field", "reason"), PREJUDICE_ITEMS)
-def test_prejudice_item(arguments: tuple[object, object], field: str | None, reason: str) -> None:
-    if field is None:
-        item = PrejudiceItem(*arguments)  # type: ignore[arg-type]
-        assert item.amount == D(str(arguments[1])).quantize(D("0.01")), reason
-        return
-    with pytest.raises(InvalidValue) as info:
-        PrejudiceItem(*arguments)  # type: ignore[arg-type]
-    assert info.value.field == field, reason
-    if field == "amount":
-        assert isinstance(info.value, MoneyError)
-
-
-def test_market_total_from_ht_errors() -> None:
-    with pytest.raises(MoneyError) as info:
-        market_total_from_ht("-5")
-    assert info.value.field == "market_total_ht"
-    with pytest.raises(MoneyError) as info:
-        market_total_from_ht("100", "20")
-    assert info.value.field == "vat_rate"
-    with pytest.raises(MoneyError):
-        market_total_from_ttc(1.0)  # type: ignore[arg-type]
-
-
-# --- the number of beneficiaries ---------------------------------------------------------
-
-COUNTS = [
-    # (declared, counted, prefer, used, source, has a note, reason)
-    (3, None, "declared", 3, "declared", False, "only the declared figure is known"),
-    (3, 3, "declared", 3, "declared", False, "both agree"),
-    (3, 4, "declared", 3, "declared", True, "they differ: the declared figure is used"),
-    (3, 4, "counted", 4, "counted", True, "they differ: the count is chosen"),
-    (3, 3, "counted", 3, "counted", False, "both agree, the count is chosen"),
-    (3, None, "counted", 3, "declared", True, "no count: falls back, and says so"),
-    (3, 0, "counted", 3, "declared", True, "a count of 0 cannot divide: falls back"),
-    (1, 0, "declared", 1, "declared", True, "no signed convention found"),
-]
-
-
-@pytest.mark.parametrize(
-    ("declared", "counted", "prefer", "used", "source", "noted", "reason"), COUNTS
-)
-def test_beneficiary_count(
-    *,
-    declared: int,
-    counted: int | None,
-    prefer: str,
-    used: int,
-    source: str,
-    noted: bool,
-    reason: str,
-) -> None:
-    count = beneficiary_count(declared, counted, prefer=prefer)  # type: ignore[arg-type]
-    assert (count.used, count.source) == (used, source), reason
-    assert (count.note is not None) == noted, reason
-    assert count.declared == declared
-    assert count.counted == counted
-
-
-def test_beneficiary_count_note_names_both_figures() -> None:
-    count = beneficiary_count(3, 4)
-    assert count.note == (
-        "the market data declare 3 beneficiaries, but 4 conventions for this market are "
-        "signed by both parties; the declared figure is used"
-    )
-    assert count.other == 4
-    assert beneficiary_count(3, 4, prefer="counted").other == 3
-    assert beneficiary_count(3, 3).other is None
-    assert beneficiary_count(3).other is None
-
-
-@pytest.mark.parametrize(
-    ("declared", "counted", "prefer", "field"),
-    [
-        (0, None, "declared", "beneficiaries"),
-        (True, None, "declared", "beneficiaries"),
-        ("3", None, "declared", "beneficiaries"),
-        (3, -1, "declared", "signed_conventions_count"),
-        (3, 2.0, "declared", "signed_conventions_count"),
-        (3, 2, "largest", "prefer"),
-    ],
-)
-def test_beneficiary_count_refuses(
-    declared: object, counted: object, prefer: str, field: str
-) -> None:
-    with pytest.raises(InvalidValue) as info:
-        beneficiary_count(declared, counted, prefer=prefer)  # type: ignore[arg-type]
-    assert info.value.field == field
-
-
-def test_a_count_difference_shows_in_the_steps() -> None:
-    # declared 3: 120 000.00 ÷ 3 = 40 000.00; with the count of 4: ÷ 4 = 30 000.00
-    assessment = assess_indemnity(
-        DUE, market_total_ttc="120000", beneficiaries=beneficiary_count(3, 4)
-    )
-    assert assessment.market_share == D("40000.00")
-    assert assessment.steps[0].startswith("Beneficiaries: 3 (the market data declare 3")
-    assert (
-        "(With 4 beneficiaries instead, the market share would be 30 000,00 €.)" in assessment.steps
-    )
+    assert "  Autre préjudice « frais de relance » : 1 500,00 €" in french
     data = assessment.to_json()
-    assert data["beneficiaries_source"] == "declared"
-    assert data["beneficiaries_note"] == beneficiary_count(3, 4).note
-    counted = assess_indemnity(
-        DUE, market_total_ttc="120000", beneficiaries=beneficiary_count(3, 4, prefer="counted")
-    )
-    assert counted.market_share == D("30000.00")
-    assert "(With 3 beneficiaries instead, the market share would be 40 000,00 €.)" in (
-        counted.steps
-    )
-
-
-def test_no_other_share_when_the_count_is_zero() -> None:
-    assessment = assess_indemnity(DUE, market_total_ttc="10", beneficiaries=beneficiary_count(2, 0))
-    assert not any(step.startswith("(With") for step in assessment.steps)
-    assert isinstance(assessment.beneficiaries, BeneficiaryCount)
-
-
-# --- counting the signed conventions of a portfolio --------------------------------------
-
-
-def _convention(siren: str, reference: str, *signatures: tuple[str, dt.date]) -> Convention:
-    example = example_convention()
-    return attrs.evolve(
-        example,
-        beneficiary=attrs.evolve(example.beneficiary, siren=siren),
-        market=attrs.evolve(example.market, reference=reference),
-        events=tuple(Signature(on, party=Party(party)) for party, on in signatures),
-    )
-
-
-BOTH = (("beneficiary", dt.date(2027, 1, 12)), ("metropole", dt.date(2027, 1, 19)))
-
-
-def test_count_signed_beneficiaries() -> None:
-    # Four files for market M: A and B signed by both parties; C only by the beneficiary;
-    # a second copy of A. One file for another market. Signed for M: A and B → 2.
-    portfolio = [
-        _convention("999000011", "M", *BOTH),
-        _convention("200054781", "M", *BOTH),
-        _convention("123456782", "M", BOTH[0]),
-        _convention("999000011", "M", *BOTH),
-        _convention("732829320", "other market", *BOTH),
+    assert (data["market_share"], data["total"]) == ("60000.00", "61500.00")
+    assert [step["code"] for step in data["steps"]] == [
+        "beneficiaries",
+        "market_share",
+        "item",
+        "total",
     ]
-    assert count_signed_beneficiaries(portfolio, "M") == 2
-    assert count_signed_beneficiaries(portfolio, "other market") == 1
-    assert count_signed_beneficiaries(portfolio, "unknown") == 0
-    assert count_signed_beneficiaries([], "M") == 0
-    # On 15 January 2027 the Métropole had not signed yet (19 January).
-    assert count_signed_beneficiaries(portfolio, "M", on=dt.date(2027, 1, 15)) == 0
-    assert count_signed_beneficiaries(portfolio, "M", on=dt.date(2027, 1, 19)) == 2
+    assert data["notes"][0]["message_en"].startswith("Breach B1 was remedied on Tuesday 4 May")
 
 
-def test_portfolio_count_feeds_the_beneficiary_count() -> None:
-    # The market data declare 3; two conventions are signed: the note says so.
-    portfolio = [_convention("999000011", "M", *BOTH), _convention("200054781", "M", *BOTH)]
-    counted = count_signed_beneficiaries(portfolio, "M")
-    count = beneficiary_count(3, counted)
-    assert count.used == 3
-    assert count.note is not None
-    assert "but 2 conventions" in count.note
+def test_the_explanation_of_a_claim_not_due_quotes_each_unmet_condition() -> None:
+    assessment = assess_indemnity(
+        facts(by=TerminatedBy.JUDGE, notice_sent_on=None, remedy_deadline=None),
+        market_total="180000",
+        beneficiaries=3,
+    )
+    lines = assessment.explain("fr")
+    assert lines[:2] == ("Indemnité de l'Art. 12 al. 3 : non due.", "Conditions non remplies :")
+    assert (
+        "    Art. 12 al. 3 : « résiliation unilatérale de la présente convention par la Métropole "
+        "du Grand Paris »"
+    ) in lines
+    assert "    Art. 12 al. 3 : « dans le délai prévu à l'alinéa précédent »" in lines
+    assert any(line.startswith("    Art. 12 al. 2 : « un délai de trente jours") for line in lines)
+    assert not any("€" in line for line in lines)  # no amount next to "not due"
 
 
-# --- properties --------------------------------------------------------------------------
+WORDS = re.compile(r"ceiling|\bcaps?\b|plafond", re.IGNORECASE)
+
+
+def test_the_amount_is_never_called_a_limit_of_its_own() -> None:
+    # RULES v2: the market share is an item within the prejudice, not a limit.
+    for the_facts in (facts(), facts(impedes_experiment=False)):
+        assessment = assess_indemnity(
+            the_facts,
+            market_total=market_total_from_ht("83333.33"),
+            beneficiaries=3,
+            items=[PrejudiceItem("frais", "1")],
+        )
+        for lang in ("fr", "en"):
+            assert not WORDS.search("\n".join(assessment.explain(lang)))  # type: ignore[arg-type]
+        assert not WORDS.search(json.dumps(assessment.to_json(), ensure_ascii=False))
+
+
+# --- properties ----------------------------------------------------------------------------
 
 cents = st.integers(min_value=0, max_value=10**14)
 
@@ -612,34 +868,74 @@ cents = st.integers(min_value=0, max_value=10**14)
 @given(total=cents, count=st.integers(min_value=1, max_value=5000))
 def test_market_share_times_n_is_within_n_half_cents_of_the_total(total: int, count: int) -> None:
     amount = Decimal(total).scaleb(-2)
-    assessment = assess_indemnity(DUE, market_total_ttc=amount, beneficiaries=count)
-    assert assessment.market_share is not None
-    assert abs(assessment.market_share * count - amount) <= count * Decimal("0.005")
-    assert assessment.market_share.as_tuple().exponent == -2
+    share = claimable_amount(MarketTotal(amount), declared_count(count)).market_share
+    assert abs(share * count - amount) <= count * Decimal("0.005")
+    assert share.as_tuple().exponent == -2
+
+
+days = st.integers(min_value=0, max_value=60).map(lambda n: D(2027, 4, 2) + dt.timedelta(days=n))
 
 
 @given(
-    ground=st.sampled_from([None, *Ground]),
-    impedes=st.sampled_from([None, True, False]),
-    remedied=st.booleans(),
+    ground=st.sampled_from(Ground),
+    by=st.sampled_from(TerminatedBy),
+    decided=days,
+    delay=st.integers(min_value=0, max_value=5),
+    on=days,
+    impedes=st.booleans(),
+    notice=st.booleans(),
+    remedied=st.one_of(st.none(), days),
+    accepted=st.booleans(),
 )
 def test_due_exactly_when_every_condition_holds(
-    ground: Ground | None, impedes: bool | None, remedied: bool
+    *,
+    ground: Ground,
+    by: TerminatedBy,
+    decided: dt.date,
+    delay: int,
+    on: dt.date,
+    impedes: bool,
+    notice: bool,
+    remedied: dt.date | None,
+    accepted: bool,
 ) -> None:
-    if impedes is None and remedied:
-        return  # refused: a remedy without a breach
-    the_facts = TerminationFacts(
-        ground=ground,
-        terminated_on=None,
-        breach_impedes_experiment=impedes,
-        remedied_in_time=remedied,
+    effective = decided + dt.timedelta(days=delay)
+    named = ground.names_breach
+    breach_facts = (
+        BreachFacts(
+            "B1",
+            impedes_experiment=impedes,
+            notice_sent_on=D(2027, 4, 2) if notice else None,
+            remedy_deadline=DEADLINE if notice else None,
+            remedied_on=remedied,
+            accepted_late=accepted,
+        )
+        if named
+        else None
     )
-    assessment = assess_indemnity(the_facts, market_total_ttc="1000", beneficiaries=3)
-    expected = ground in GROUNDS_FOR_INDEMNITY and impedes is True and not remedied
-    assert assessment.due is expected
-    assert (assessment.reasons == ()) is expected
-    assert isinstance(assessment, IndemnityAssessment)
-    failed = {r.condition for r in assessment.reasons}
-    assert ("terminated_for_breach" in failed) is (ground not in GROUNDS_FOR_INDEMNITY)
-    assert ("breach_impedes_experiment" in failed) is (impedes is not True)
-    assert ("not_remedied_in_time" in failed) is remedied
+    the_facts = TerminationFacts(
+        on, DecidedTermination(decided, effective, ground, by), breach_facts
+    )
+    # RULES v2, written again from the text: every condition, independently
+    expected = set()
+    if effective > on:
+        expected.add("termination_in_effect")
+    if by is not TerminatedBy.METROPOLE:
+        expected.add("by_metropole")
+    if ground not in (Ground.BREACH, Ground.SANCTION, Ground.NOT_READY):
+        expected.add("for_a_breach")
+    if not named:
+        expected.add("breach_named")
+    else:
+        if not impedes:
+            expected.add("breach_impedes_experiment")
+        if not notice:
+            expected.add("formal_notice_sent")
+        elif decided <= DEADLINE:
+            expected.add("remedy_period_ran_out")
+        in_time = remedied is not None and (not notice or remedied <= DEADLINE or accepted)
+        if in_time:
+            expected.add("not_remedied_in_time")
+    assert set(codes(the_facts)) == expected
+    order = [c.code.value for c in CONDITIONS]
+    assert codes(the_facts) == sorted(codes(the_facts), key=order.index)

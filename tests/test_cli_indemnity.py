@@ -1,19 +1,25 @@
-"""``mgp-convention indemnity``: the quick computation, its JSON, and its usage errors."""
+"""``mgp-convention indemnity`` from figures: the amount that may be claimed IF it is due.
+
+Each amount is divided by hand and rounded half up to the cent (Reg. (EC) 1103/97);
+the text is French by default, English with ``--lang en``.
+"""
 
 from __future__ import annotations
 
 import json
+import re
+from typing import Any
 
 import pytest
 
-from mgp_convention.articles.art12_indemnity import (
-    CONDITIONS,
-    TerminationFacts,
-    assess_indemnity,
-    market_total_from_ttc,
-)
 from mgp_convention.cli import COMMANDS, main
-from mgp_convention.cli import indemnity as indemnity_command
+
+LIMIT_WORDS = re.compile(r"ceiling|\bcaps?\b|plafond", re.IGNORECASE)
+
+
+def plain(text: str) -> str:
+    """Babel's narrow and non-breaking spaces as plain spaces."""
+    return text.replace("\u202f", " ").replace("\xa0", " ")
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -23,71 +29,119 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
     except SystemExit as exit_:  # argparse and UsageError exit through parser.exit()
         code = int(exit_.code or 0)
     out, err = capsys.readouterr()
-    return code, out, err
+    assert "Traceback" not in out + err
+    return code, plain(out), err
 
 
-def run_json(capsys: pytest.CaptureFixture[str], *args: str) -> dict[str, object]:
+def run_json(capsys: pytest.CaptureFixture[str], *args: str) -> dict[str, Any]:
     code, out, err = run(capsys, *args, "--json")
     assert code == 0, err
-    data: dict[str, object] = json.loads(out)
+    data: dict[str, Any] = json.loads(out)
     return data
 
 
 def test_the_command_is_registered() -> None:
-    assert indemnity_command in COMMANDS
+    assert "indemnity" in [name for name, _, _ in COMMANDS]
 
 
-def test_uneven_division_text(capsys: pytest.CaptureFixture[str]) -> None:
+def test_uneven_division_in_french(capsys: pytest.CaptureFixture[str]) -> None:
     # 100 000.00 ÷ 3 = 33 333.333… → 33 333.33
-    code, out, err = run(capsys, "--market-total-ttc", "100000.00", "--beneficiaries", "3")
-    assert code == 0
-    assert err == ""
+    code, out, err = run(
+        capsys, "--market-total-ttc", "100000.00", "--beneficiaries", "3", "--lang", "fr"
+    )
+    assert (code, err) == (0, "")
     lines = out.splitlines()
     assert lines[0] == (
-        "Art. 12 al. 3 indemnity, quick computation: a ceiling of 33 333,33 € IF the "
-        "indemnity is due,"
+        "Indemnité de l'Art. 12 al. 3, calculée à partir des chiffres : montant qui peut être "
+        "demandé SI l'indemnité est due : 33 333,33 €."
     )
-    for condition in CONDITIONS:
-        assert f"  - {condition}" in lines
+    assert lines[1].endswith("(supposées ici, non vérifiées) :")
+    assert sum(line.startswith("  - ") and line.endswith("(Art. 12 al. 3)") for line in lines) == 8
     assert (
-        "  Market share = 100 000,00 € ÷ 3 beneficiaries = 33 333,333333… € → 33 333,33 € "
-        "(rounded half up to the cent, Reg. (EC) 1103/97 art. 5)"
+        "  Quote-part du marché = 100 000,00 € ÷ 3 bénéficiaires = 33 333,333333… → 33 333,33 €, "
+        "arrondi au centime, la moitié vers le haut (Reg. (EC) 1103/97 art. 5)"
     ) in lines
-    assert "not a verdict" in out
-    assert "« En cas de résiliation unilatérale" in out
+    assert "  Nombre de bénéficiaires ayant contractualisé : 3, le nombre déclaré" in lines
+    assert "  Montant qui peut être demandé = la quote-part du marché = 33 333,33 €" in lines
+    assert "« selon son préjudice »" in out
+    assert lines[-1].startswith("Art. 12 al. 3 : « En cas de résiliation unilatérale")
 
 
-def test_even_division_json(capsys: pytest.CaptureFixture[str]) -> None:
+def test_uneven_division_in_english(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(
+        capsys, "--market-total-ttc", "100000.00", "--beneficiaries", "3", "--lang", "en"
+    )
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0] == (
+        "Art. 12 al. 3 indemnity, computed from figures: amount that may be claimed IF the "
+        "indemnity is due: €33,333.33."
+    )
+    assert (
+        "  - its formal notice (registered letter with acknowledgement of receipt) was sent "
+        "(Art. 12 al. 3)"
+    ) in lines
+    assert (
+        "  Market share = €100,000.00 ÷ 3 beneficiaries = 33,333.333333… → €33,333.33, rounded "
+        "half up to the cent (Reg. (EC) 1103/97 art. 5)"
+    ) in lines
+
+
+def test_the_language_comes_from_the_environment(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("MGP_CONVENTION_LANG", "en")
+    _, out, _ = run(capsys, "--market-total-ttc", "90000", "--beneficiaries", "1")
+    assert out.startswith("Art. 12 al. 3 indemnity, computed from figures")
+    monkeypatch.setenv("MGP_CONVENTION_LANG", "fr")
+    _, out, _ = run(capsys, "--market-total-ttc", "90000", "--beneficiaries", "1")
+    assert out.startswith("Indemnité de l'Art. 12 al. 3")
+
+
+def test_even_division_json_keeps_codes_and_adds_labels(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     # 100 000.00 ÷ 4 = 25 000.00 exactly
     data = run_json(capsys, "--market-total-ttc", "100000", "--beneficiaries", "4")
-    assert data["due"] is True
-    assert data["mode"] == "quick"
-    assert data["assumed_due"] is True
-    assert "IF the indemnity is due" in str(data["note"])
-    assert data["market_share"] == "25000.00"
-    assert data["total"] == "25000.00"
-    assert data["items"] == []
-    assert data["reasons"] == []
+    assert (data["mode"], data["due"], data["assumed_due"]) == ("figures", None, True)
+    assert (data["market_share"], data["total"], data["items"]) == ("25000.00", "25000.00", [])
     assert data["article"] == "Art. 12 al. 3"
+    assert [c["condition"] for c in data["conditions"]][:2] == [
+        "termination_in_effect",
+        "by_metropole",
+    ]
+    assert data["conditions"][0]["message_en"] == (
+        "a termination has taken effect on the date of the claim"
+    )
+    assert [step["code"] for step in data["steps"]] == ["beneficiaries", "market_share", "total"]
+    assert plain(data["steps"][1]["message"]) == (
+        "Quote-part du marché = 100 000,00 € ÷ 4 bénéficiaires = 25 000,00 €"
+    )
+    assert data["steps"][1]["message_en"] == (
+        "Market share = €100,000.00 ÷ 4 beneficiaries = €25,000.00"
+    )
+    assert data["beneficiaries"]["source"] == "declared"
+    assert data["beneficiaries"]["used"] == 4
+    assert data["note_en"] == "It is due only if all of these hold (assumed here, not checked):"
 
 
-def test_half_cent_rounds_up(capsys: pytest.CaptureFixture[str]) -> None:
-    # 100 000.01 ÷ 2 = 50 000.005 → 50 000.01 (half up)
+def test_market_share_of_100000_01_among_two_is_50000_01(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # 100 000.01 ÷ 2 = 50 000.005: half a cent, rounded up
     data = run_json(capsys, "--market-total-ttc", "100000.01", "--beneficiaries", "2")
     assert data["market_share"] == "50000.01"
 
 
-def test_one_beneficiary(capsys: pytest.CaptureFixture[str]) -> None:
-    # 180 000.00 ÷ 1 = 180 000.00
+def test_one_beneficiary_bears_the_whole_market(capsys: pytest.CaptureFixture[str]) -> None:
+    # 180 000.00 ÷ 1 = 180 000.00; « 1 bénéficiaire », "1 beneficiary"
     data = run_json(capsys, "--market-total-ttc", "180000", "--beneficiaries", "1")
     assert data["market_share"] == "180000.00"
-    assert data["steps"] == [
-        "Market share = 180 000,00 € ÷ 1 beneficiary = 180 000,00 €",
-        "Total = market share = 180 000,00 €",
-    ]
+    assert "÷ 1 bénéficiaire =" in plain(data["steps"][1]["message"])
+    assert "÷ 1 beneficiary =" in data["steps"][1]["message_en"]
 
 
-def test_items(capsys: pytest.CaptureFixture[str]) -> None:
+def test_further_items_are_added(capsys: pytest.CaptureFixture[str]) -> None:
     # 100 000.00 ÷ 3 = 33 333.33; + 1 500.00 + 0.50 = 34 833.83
     data = run_json(
         capsys,
@@ -103,25 +157,30 @@ def test_items(capsys: pytest.CaptureFixture[str]) -> None:
         {"label": "x=y", "amount": "0.50"},
     ]
     assert data["total"] == "34833.83"
+    assert data["steps"][-1]["message_en"] == (
+        "Amount that may be claimed = €33,333.33 + €1,500.00 + €0.50 = €34,833.83"
+    )
 
 
-def test_ht_input(capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_cost_before_tax(capsys: pytest.CaptureFixture[str]) -> None:
     # 83 333.33 HT × 1.20 = 99 999.996 → 100 000.00 TTC; ÷ 3 → 33 333.33
     data = run_json(capsys, "--market-total-ht", "83333.33", "--beneficiaries", "3")
-    assert data["market_total_ttc"] == "100000.00"
-    assert data["market_total_ht"] == "83333.33"
-    assert data["vat_rate"] == "0.20"
+    assert (data["market_total_ttc"], data["market_total_ht"], data["vat_rate"]) == (
+        "100000.00",
+        "83333.33",
+        "0.20",
+    )
     assert data["market_share"] == "33333.33"
+    assert data["steps"][0]["code"] == "market_total_ttc"
 
 
 @pytest.mark.parametrize("rate", ["0.055", "5.5%"])
-def test_ht_input_with_a_rate(capsys: pytest.CaptureFixture[str], rate: str) -> None:
+def test_a_cost_before_tax_at_another_rate(capsys: pytest.CaptureFixture[str], rate: str) -> None:
     # 10 000.00 HT × 1.055 = 10 550.00 TTC; ÷ 2 = 5 275.00
     data = run_json(
         capsys, "--market-total-ht", "10000", "--vat-rate", rate, "--beneficiaries", "2"
     )
-    assert data["market_total_ttc"] == "10550.00"
-    assert data["market_share"] == "5275.00"
+    assert (data["market_total_ttc"], data["market_share"]) == ("10550.00", "5275.00")
 
 
 USAGE_ERRORS = [
@@ -129,9 +188,10 @@ USAGE_ERRORS = [
     (["--market-total-ttc", "100", "--beneficiaries", "-2"], "--beneficiaries: '-2'"),
     (["--market-total-ttc", "100", "--beneficiaries", "2.5"], "--beneficiaries: '2.5'"),
     (["--market-total-ttc", "100", "--beneficiaries", "trois"], "--beneficiaries: 'trois'"),
+    (["--market-total-ttc", "100", "--beneficiaries", "²"], "--beneficiaries: '²'"),
     (["--market-total-ttc", "100"], "--beneficiaries: missing"),
     (["--beneficiaries", "2"], "give the market total"),
-    (["--market-total-ttc", "-100", "--beneficiaries", "2"], "is negative"),
+    (["--market-total-ttc", "-100", "--beneficiaries", "2"], "--market-total-ttc: -100.00 €"),
     (["--market-total-ttc", "1e3", "--beneficiaries", "2"], "not a plain amount"),
     (["--market-total-ttc", "12,50", "--beneficiaries", "2"], "as a dot"),
     (["--market-total-ttc", "12.505", "--beneficiaries", "2"], "more than two decimals"),
@@ -140,12 +200,9 @@ USAGE_ERRORS = [
     (["--market-total-ttc", "100", "--beneficiaries", "2", "--item", "=5"], "no label"),
     (["--market-total-ttc", "100", "--beneficiaries", "2", "--item", " =5"], "no label"),
     (["--market-total-ttc", "100", "--beneficiaries", "2", "--item", "frais="], "no amount"),
-    (["--market-total-ttc", "100", "--beneficiaries", "2", "--item", "a=-1"], "is negative"),
+    (["--market-total-ttc", "100", "--beneficiaries", "2", "--item", "a=-1"], "--item 'a=-1'"),
     (["--market-total-ttc", "100", "--beneficiaries", "2", "--item", "a=1,5"], "dot"),
-    (
-        ["--market-total-ttc", "100", "--market-total-ht", "80", "--beneficiaries", "2"],
-        "not both",
-    ),
+    (["--market-total-ttc", "100", "--market-total-ht", "80", "--beneficiaries", "2"], "not both"),
     (
         ["--market-total-ttc", "100", "--vat-rate", "0.2", "--beneficiaries", "2"],
         "--vat-rate applies only to --market-total-ht",
@@ -155,6 +212,7 @@ USAGE_ERRORS = [
         "--vat-rate: '20' is not a rate between 0 and 1",
     ),
     (["--market-total-ht", "100,5", "--beneficiaries", "2"], "--market-total-ht: '100,5'"),
+    (["--market-total-ttc", "1", "--beneficiaries", "1", "--count-until", "claim"], "applies only"),
 ]
 
 
@@ -163,16 +221,14 @@ def test_usage_errors_exit_2_with_one_line(
     capsys: pytest.CaptureFixture[str], args: list[str], message: str
 ) -> None:
     code, out, err = run(capsys, *args)
-    assert code == 2
-    assert out == ""
-    assert "Traceback" not in err
+    assert (code, out) == (2, "")
     lines = err.splitlines()
     assert len(lines) == 1, err
     assert lines[0].startswith("mgp-convention: error: ")
     assert message in lines[0]
 
 
-def test_comma_error_says_to_use_a_dot(capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_comma_says_to_write_a_dot(capsys: pytest.CaptureFixture[str]) -> None:
     _, _, err = run(capsys, "--market-total-ttc", "12,50", "--beneficiaries", "2")
     assert err == (
         "mgp-convention: error: --market-total-ttc: '12,50' has a comma; write the decimal "
@@ -180,42 +236,25 @@ def test_comma_error_says_to_use_a_dot(capsys: pytest.CaptureFixture[str]) -> No
     )
 
 
-def test_help_describes_the_quick_computation(capsys: pytest.CaptureFixture[str]) -> None:
+def test_help_shows_both_modes(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "--help")
     assert code == 0
+    assert "1. from a convention file" in out
+    assert "2. from figures" in out
+    assert "indemnity FILE [--on DATE] [--portfolio DIR [--count-until claim|termination]]" in out
     assert "--market-total-ttc AMOUNT" in out
     assert "--item LABEL=AMOUNT" in out
-    assert "ceiling IF it is due" in out
-    assert "examples:" in out
+    assert "--lang {fr,en}" in out
+    assert "mgp-convention indemnity examples/04-rivebelle-resiliee.json --on 2026-08-01" in out
+    assert "Exit codes: 0 computed (due or not), 1 invalid file or refused event" in out
 
 
-# --- the output of a mode whose facts are checked (the future ``indemnity FILE``) --------
-
-
-@pytest.mark.parametrize("as_json", [False, True])
-def test_output_when_facts_are_checked(capsys: pytest.CaptureFixture[str], as_json: bool) -> None:
-    not_due = TerminationFacts(
-        ground="interruption", terminated_on=None, breach_impedes_experiment=None
-    )
-    for facts, due in ((not_due, False), (TerminationFacts.assumed_due(), True)):
-        request = indemnity_command._Request(
-            facts=facts,
-            market_total=market_total_from_ttc("100000"),
-            beneficiaries=4,
-            items=(),
-            assumed=False,
+def test_no_word_makes_the_market_share_a_limit(capsys: pytest.CaptureFixture[str]) -> None:
+    # RULES v2: an item of the amount that may be claimed, within the prejudice
+    outputs = [run(capsys, "--help")[1]]
+    for lang in ("fr", "en"):
+        outputs.append(
+            run(capsys, "--market-total-ht", "1000", "--beneficiaries", "3", "--lang", lang)[1]
         )
-        assessment = assess_indemnity(facts, market_total_ttc=request.market_total, beneficiaries=4)
-        indemnity_command._print(assessment, request, as_json=as_json)
-        out = capsys.readouterr().out
-        if as_json:
-            data = json.loads(out)
-            assert data["mode"] == "convention"
-            assert "assumed_due" not in data
-            assert data["due"] is due
-        elif due:
-            assert out.startswith("Art. 12 al. 3 indemnity: may be claimed, up to 25 000,00 €.")
-            assert "IF" not in out
-        else:
-            assert out.startswith("Art. 12 al. 3 indemnity: not due.")
-            assert len(out.splitlines()) == 3  # the headline and every reason
+    outputs.append(run(capsys, "--market-total-ttc", "1", "--beneficiaries", "1", "--json")[1])
+    assert not [text for text in outputs if LIMIT_WORDS.search(text)]

@@ -143,8 +143,9 @@ def test_market_has_at_least_one_beneficiary(count: object) -> None:
 
 
 def test_unknown_schema_version() -> None:
-    with pytest.raises(InvalidValue, match="unknown schema version 2"):
-        attrs.evolve(CONVENTION, schema_version=2)
+    # Version 2 is the current one (a version 1 file is migrated by the loader).
+    with pytest.raises(InvalidValue, match="unknown schema version 3"):
+        attrs.evolve(CONVENTION, schema_version=3)
 
 
 def test_breach_other_needs_details() -> None:
@@ -160,7 +161,7 @@ def test_breach_other_needs_details() -> None:
 
 
 def test_letter_cannot_be_received_before_it_is_sent() -> None:
-    with pytest.raises(InvalidValue, match="before it is sent"):
+    with pytest.raises(InvalidValue, match="comes before the event's date"):
         FormalNoticeSent(
             dt.date(2027, 1, 10), letter_reference="LRAR 1", received_on=dt.date(2027, 1, 9)
         )
@@ -186,3 +187,53 @@ def test_amendment_figures_are_validated() -> None:
         Changes(duration_months=0)
     with pytest.raises(DateError):
         Changes(end_date="2028-01-01")  # type: ignore[arg-type]
+
+
+# --- bounds: every date computed from a convention stays a real date -------------------
+
+
+@pytest.mark.parametrize(
+    ("day", "valid"),
+    [
+        (dt.date(1999, 12, 31), False),
+        (dt.date(2000, 1, 1), True),
+        (dt.date(2099, 12, 31), True),
+        (dt.date(2100, 1, 1), False),
+        (dt.date(9999, 12, 31), False),
+    ],
+)
+def test_dates_lie_in_2000_to_2099(day: dt.date, valid: bool) -> None:
+    start = {"indicative_start": day, "evaluation_deadline": None}
+    start |= {"evaluation_period": None, "reduced_usage_after": None}
+    if valid:
+        assert attrs.evolve(EXPERIMENT, **start).indicative_start == day
+    else:
+        with pytest.raises(DateError, match="outside the dates a convention can hold") as info:
+            attrs.evolve(EXPERIMENT, **start)
+        assert info.value.field == "indicative_start"
+
+
+def test_durations_are_at_most_ten_years() -> None:
+    assert Duration(120, 3660) == Duration(months=120, days=3660)
+    with pytest.raises(InvalidValue, match="more than 120") as info:
+        Duration(121, 0)
+    assert info.value.field == "months"
+    with pytest.raises(InvalidValue, match="more than 3660"):
+        Duration(0, 3661)
+    assert attrs.evolve(EXPERIMENT, duration_months=120).duration_months == 120
+    with pytest.raises(InvalidValue, match="more than 120"):
+        attrs.evolve(EXPERIMENT, duration_months=121)
+    with pytest.raises(InvalidValue, match="more than 120"):
+        Changes(duration_months=100_000)
+
+
+def test_lists_are_bounded() -> None:
+    step = CalendarStep("étape", Duration(days=1))
+    assert len(attrs.evolve(EXPERIMENT, calendar=(step,) * 50).calendar) == 50
+    with pytest.raises(InvalidValue, match="too many items: 51, at most 50") as info:
+        attrs.evolve(EXPERIMENT, calendar=(step,) * 51)
+    assert info.value.field == "calendar"
+    with pytest.raises(InvalidValue, match="too many items: 51, at most 50"):
+        attrs.evolve(EXPERIMENT, objectives=("o",) * 51)
+    with pytest.raises(InvalidValue, match="too many items"):
+        attrs.evolve(CONVENTION, events=CONVENTION.events * 501)

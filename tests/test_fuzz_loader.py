@@ -574,9 +574,14 @@ def test_key_with_a_line_break_stays_on_one_line(key: str) -> None:
     ],
     ids=["year-9999", "year-1", "after-2100"],
 )
-def test_check_replays_events_at_the_edges_of_the_calendar(end: str, days: list[str]) -> None:
-    """``check`` replays the events: a remedy deadline past year 9999, or in a year without
-    known public holidays, is a refusal on one line, not a crash."""
+def test_dates_at_the_edges_of_the_calendar_are_refused_where_written(
+    end: str, days: list[str]
+) -> None:
+    """Was: ``check`` replayed the events and refused the remedy deadline computed past
+    year 9999 (or in a year without known public holidays). Since version 2 every date
+    of a file lies in 2000–2099 (``_validators.FIRST_DATE``/``LAST_DATE``): each date
+    out of range is reported at its own path, one line each, before anything is
+    computed from it."""
     data = copy.deepcopy(EXAMPLE_DATA[2])  # 03: signed, started, breach, formal notice
     assert [event["type"] for event in data["events"]][-1] == "formal_notice_sent"
     data["end_date"] = end
@@ -590,9 +595,14 @@ def test_check_replays_events_at_the_edges_of_the_calendar(end: str, days: list[
         event["on"] = day
     code, out, err = run_check(json.dumps(data).encode())
     assert (code, out) == (1, "")
-    assert err.startswith("error: ")
-    assert "events[4]" in err
-    assert len(err.splitlines()) == 1
+    lines = err.splitlines()
+    assert all(line.startswith("error: ") for line in lines)
+    out_of_range = [line for line in lines if "outside the dates a convention can hold" in line]
+    paths = {"$.end_date", "$.experiment.indicative_start"} | {
+        f"$.events[{index}].on" for index in range(5)
+    }
+    named = {path for path in paths if any(f": {path}: " in line for line in out_of_range)}
+    assert named == paths
 
 
 def test_lone_surrogate_in_an_unknown_key_is_reported() -> None:

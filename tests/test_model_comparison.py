@@ -12,7 +12,8 @@ convention, 1,000 a run), and compared:
   the return state, the effective date, each breach (notice, deadline, remedy, late,
   closed, still a ground, Art. 9 steps), the earliest open deadline, the termination
   (dates, ground, by), the advisories (code and event), the pending events, the events
-  possible on that date, the usage period;
+  possible on that date, whether the Art. 12 al. 3 indemnity may be claimed and its
+  unmet conditions, the usage period;
 - the same with the non-default readings of Art. 5 al. 3 and Art. 9.
 
 Two harness conventions, both where the file format is stricter than the model: a blank
@@ -24,6 +25,7 @@ refuses blank texts; a ``breach`` named by a termination on a ground that names 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import random
 from collections.abc import Iterator
 from typing import Any
@@ -32,11 +34,12 @@ import pytest
 
 from mgp_convention.articles.art05_delays import NotReadyOptions
 from mgp_convention.articles.art09_sanctions import SanctionOptions
+from mgp_convention.articles.art12_indemnity_conditions import unmet_conditions
 from mgp_convention.convention import Convention
 from mgp_convention.errors import ConventionError
 from mgp_convention.events import Event
 from mgp_convention.examples import example_convention
-from mgp_convention.io import converter, structure, unstructure
+from mgp_convention.io import converter, dumps, structure
 from mgp_convention.lifecycle import Lifecycle
 from mgp_convention.values import Status
 
@@ -62,7 +65,7 @@ def _iso(value: Any) -> Any:
 
 def library_convention(data: dict[str, Any]) -> Convention:
     """The example convention with the dates and durations of the model's convention."""
-    base = unstructure(example_convention())
+    base = json.loads(dumps(example_convention()))
     experiment = {**base["experiment"], **_iso(data["experiment"])}
     experiment["calendar"] = _iso(data["experiment"].get("calendar", []))
     return structure({**base, "experiment": experiment, "end_date": _iso(data["end_date"])})
@@ -190,6 +193,7 @@ def differences(
             ),
             ("pending", len(model.pending_on(on)), len(status.pending)),
             ("allowed", sorted(model.allowed_on(on)), sorted(status.allowed_events)),
+            ("indemnity", model.indemnity_due(on), _indemnity(lifecycle, on)),
         ]
         if status.experiment_started_on is not None and status.usage_period is not None:
             pairs.append(
@@ -210,6 +214,29 @@ def _blank_reason(termination: dict[str, Any] | None) -> dict[str, Any] | None:
     if termination is None or (termination["reason"] or "").strip():
         return termination
     return {**termination, "reason": None}
+
+
+#: The library's condition codes of Art. 12 al. 3, as the model names them unmet.
+_INDEMNITY_CODES = {
+    "termination_in_effect": "no_termination",
+    "by_metropole": "not_by_metropole",
+    "for_a_breach": "ground_not_for_breach",
+    "breach_named": "no_breach_named",
+    "breach_impedes_experiment": "breach_not_impeding",
+    "formal_notice_sent": "no_formal_notice",
+    "remedy_period_ran_out": "remedy_period_not_over",
+    "not_remedied_in_time": "remedied_in_time",
+}
+
+
+def _indemnity(lifecycle: Lifecycle, on: dt.date) -> tuple[bool, list[str]]:
+    """Whether the Art. 12 al. 3 indemnity may be claimed on ``on``, and the unmet
+    conditions in the model's codes. The library also lists the other unmet conditions
+    of a termination decided but not yet in effect; the model stops at that one."""
+    unmet = [_INDEMNITY_CODES[u.code] for u in unmet_conditions(lifecycle.termination_facts(on))]
+    if "no_termination" in unmet:
+        unmet = ["no_termination"]
+    return not unmet, unmet
 
 
 def _deadline(status: Status) -> dt.date | None:

@@ -138,3 +138,17 @@ def test_invalid_phones(phone: object) -> None:
 def test_errors_share_the_package_root() -> None:
     with pytest.raises(ConventionError):
         normalise_siren("1")
+
+
+def test_parties_in_a_report() -> None:
+    # The report converter writes a party as its fields: the kind by its code.
+    from mgp_convention.report_json import to_json
+
+    data = to_json(BODY)
+    assert data["kind"] == "commune"
+    assert type(data["kind"]) is str
+    assert data["representative"] == {
+        "title": "Maire",
+        "civility": "Madame",
+        "name": "Camille Exemple",
+    }

@@ -8,7 +8,25 @@ Texts are bounded and printable (a convention file may come from anywhere): ever
 field refuses control characters and the bidirectional controls that can disguise a
 text (U+202A–U+202E, U+2066–U+2069); a one-line field also refuses line breaks; each
 kind of text has a documented maximum length (:data:`TEXT_LIMITS`).
-"""
+
+Dates and durations are bounded so that every date the package computes from a
+convention stays a real date: a date of a convention lies between :data:`FIRST_DATE`
+and :data:`LAST_DATE` (the programme's conventions are signed in the 2020s; a mistyped
+year 9999 or 0001 is refused where it is written, not when a deadline computed from
+it overflows the calendar), a duration in months is at most :data:`MAX_MONTHS` and in
+days at most :data:`MAX_DAYS`, and a list of the model holds at most
+:data:`MAX_ITEMS` items. The latest date the package can compute is then
+``LAST_DATE`` + ``MAX_ITEMS["calendar"]`` steps of ``MAX_MONTHS`` months and
+``MAX_DAYS`` days each, about the year 3100: far inside the calendar of Python and of
+the public holidays (see ``docs/file-format.md``).
+
+>>> import datetime as dt
+>>> from mgp_convention.events import ExperimentStarted
+>>> ExperimentStarted(dt.date(9999, 12, 31))
+Traceback (most recent call last):
+...
+mgp_convention.errors.DateError: on: 9999-12-31 is outside the dates a convention can hold (2000-01-01 to 2099-12-31)
+"""  # noqa: E501
 
 from __future__ import annotations
 
@@ -24,6 +42,11 @@ import attrs
 from mgp_convention.errors import DateError, InvalidValue, MoneyError, shown
 
 __all__ = [
+    "FIRST_DATE",
+    "LAST_DATE",
+    "MAX_DAYS",
+    "MAX_ITEMS",
+    "MAX_MONTHS",
     "TEXT_LIMITS",
     "TextKind",
     "a_bool",
@@ -31,11 +54,13 @@ __all__ = [
     "check_text",
     "code",
     "member_of",
+    "month_count",
     "non_empty",
     "non_negative_money",
     "optional",
     "paragraph",
     "positive_int",
+    "tuple_of",
 ]
 
 #: ``attrs.validators.optional``: ``None`` is accepted, anything else is validated.
@@ -54,6 +79,21 @@ _CONTROL: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\
 #: holds tabs and line feeds (``\n``), never a carriage return.
 _BREAK: Final = re.compile("[\t\n\r\u2028\u2029\x85]")
 _PARAGRAPH_BREAK: Final = re.compile("[\r\u2028\u2029\x85]")
+
+#: The first and the last date a convention can hold (a date of the file, or of the model).
+FIRST_DATE: Final = dt.date(2000, 1, 1)
+LAST_DATE: Final = dt.date(2099, 12, 31)
+#: The longest duration in months (the experiment, a step, the evaluation): ten years.
+MAX_MONTHS: Final = 120
+#: The longest duration in days (a step, the evaluation): ten years.
+MAX_DAYS: Final = 3660
+#: The most items a list of the model holds: a convention's life has a few dozen events.
+MAX_ITEMS: Final[dict[str, int]] = {
+    "objectives": 50,
+    "calendar": 50,
+    "events": 1000,
+    "withdrawn": 1000,
+}
 
 #: An amount of 15 digits before the point or more is no amount of a public market
 #: (and would exceed the precision of decimal's default context once in cents).
@@ -130,6 +170,33 @@ def positive_int(_instance: Any, attribute: attrs.Attribute[Any], value: Any) ->
         raise InvalidValue(f"must be at least 1, got {value}", field=attribute.name)
 
 
+def month_count(_instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """A number of months from 1 to :data:`MAX_MONTHS` (the experiment's duration)."""
+    positive_int(_instance, attribute, value)
+    if value > MAX_MONTHS:
+        raise InvalidValue(
+            f"{shown(value)} months is more than {MAX_MONTHS} (ten years): no convention "
+            "lasts that long",
+            field=attribute.name,
+        )
+
+
+def tuple_of(cls: type, *, max_items: int) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
+    """A tuple of ``cls`` instances, at most ``max_items`` of them."""
+    items = attrs.validators.deep_iterable(
+        attrs.validators.instance_of(cls), attrs.validators.instance_of(tuple)
+    )
+
+    def validate(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        items(instance, attribute, value)
+        if len(value) > max_items:
+            raise InvalidValue(
+                f"too many items: {len(value)}, at most {max_items}", field=attribute.name
+            )
+
+    return validate
+
+
 def a_bool(_instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     """``True`` or ``False`` (not a string such as ``'no'``, which would count as true)."""
     if not isinstance(value, bool):
@@ -158,6 +225,12 @@ def a_date(_instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
         raise DateError(
             f"expected a date (YYYY-MM-DD), got {type(value).__name__}", field=attribute.name
+        )
+    if not FIRST_DATE <= value <= LAST_DATE:
+        raise DateError(
+            f"{value.isoformat()} is outside the dates a convention can hold "
+            f"({FIRST_DATE.isoformat()} to {LAST_DATE.isoformat()})",
+            field=attribute.name,
         )
 
 

@@ -17,13 +17,16 @@ import attrs
 
 from mgp_convention._coherence import coherence_problems, part, raise_first, rule_for
 from mgp_convention._validators import (
+    MAX_ITEMS,
     a_date,
     check_text,
     code,
+    month_count,
     non_empty,
     non_negative_money,
     optional,
     positive_int,
+    tuple_of,
 )
 from mgp_convention.citations import Citation
 from mgp_convention.errors import InvalidValue
@@ -73,14 +76,13 @@ ART5_REDUCED_USAGE = Citation(
 def _non_empty_texts(_instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     if not isinstance(value, tuple) or not value:
         raise InvalidValue("must list at least one item", field=attribute.name)
+    if len(value) > MAX_ITEMS[attribute.name]:
+        raise InvalidValue(
+            f"too many items: {len(value)}, at most {MAX_ITEMS[attribute.name]}",
+            field=attribute.name,
+        )
     for index, item in enumerate(value):
         check_text(item, "line", field=f"{attribute.name}[{index}]")
-
-
-def _tuple_of(cls: type) -> Any:
-    return attrs.validators.deep_iterable(
-        attrs.validators.instance_of(cls), attrs.validators.instance_of(tuple)
-    )
 
 
 @attrs.frozen
@@ -97,9 +99,11 @@ class Experiment:
     theme: str = attrs.field(validator=non_empty)
     solution: str = attrs.field(validator=non_empty)
     objectives: tuple[str, ...] = attrs.field(validator=_non_empty_texts)
-    duration_months: int = attrs.field(validator=positive_int)
+    duration_months: int = attrs.field(validator=month_count)
     indicative_start: dt.date = attrs.field(validator=a_date)
-    calendar: tuple[CalendarStep, ...] = attrs.field(default=(), validator=_tuple_of(CalendarStep))
+    calendar: tuple[CalendarStep, ...] = attrs.field(
+        default=(), validator=tuple_of(CalendarStep, max_items=MAX_ITEMS["calendar"])
+    )
     reduced_usage_after: dt.date | None = attrs.field(default=None, validator=optional(a_date))
     evaluation_deadline: dt.date | None = attrs.field(default=None, validator=optional(a_date))
     evaluation_period: Duration | None = attrs.field(
@@ -181,9 +185,11 @@ class Convention:
     experiment: Experiment = attrs.field(validator=attrs.validators.instance_of(Experiment))
     market: Market = attrs.field(validator=attrs.validators.instance_of(Market))
     end_date: dt.date = attrs.field(validator=a_date)
-    events: tuple[Event, ...] = attrs.field(default=(), validator=_tuple_of(Event))
+    events: tuple[Event, ...] = attrs.field(
+        default=(), validator=tuple_of(Event, max_items=MAX_ITEMS["events"])
+    )
     withdrawn: tuple[WithdrawnEvent, ...] = attrs.field(
-        default=(), validator=_tuple_of(WithdrawnEvent)
+        default=(), validator=tuple_of(WithdrawnEvent, max_items=MAX_ITEMS["withdrawn"])
     )
     schema_version: int = SCHEMA_VERSION
 

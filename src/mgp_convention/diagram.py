@@ -18,7 +18,7 @@ from __future__ import annotations
 from typing import Any, Final, Literal
 
 from mgp_convention.i18n import N_, Lang, Message, check_lang
-from mgp_convention.machine import SETTLE, Trigger, machine_definition
+from mgp_convention.machine import SETTLE, TIME_PASSES, Trigger, machine_definition
 from mgp_convention.states import RETURN_STATES, State
 
 __all__ = ["FORMATS", "dot", "draw", "mermaid"]
@@ -34,10 +34,20 @@ _SETTLED: Final = {
 }
 
 
+_TIME: Final = {
+    State.TERMINATED.value: N_("the termination takes effect"),
+    State.ENDED.value: N_("the end date passed"),
+    State.NOT_CONCLUDED.value: N_("the end date passed"),
+    State.DELAYED.value: N_("the planned start passed"),
+}
+
+
 def _label(transition: dict[str, Any], lang: Lang) -> str:
     trigger: str = transition["trigger"]
     if trigger == SETTLE:
         return Message(_SETTLED[transition["dest"]]).render(lang)
+    if trigger == TIME_PASSES:
+        return Message(_TIME[transition["dest"]]).render(lang)
     if trigger.startswith("termination"):
         return Message(N_("a termination")).render(lang)
     return Trigger(trigger).label(lang)

@@ -25,7 +25,9 @@ __all__ = [
     "ConventionError",
     "DateError",
     "EventRefused",
+    "FileBusyError",
     "FileFormatError",
+    "FileWriteError",
     "InvalidValue",
     "LoadError",
     "MissingData",
@@ -130,7 +132,17 @@ class MoneyError(InvalidValue):
 
 
 class FileFormatError(ConventionError):
-    """A convention file that is not JSON, or not a JSON object, or of an unknown version."""
+    """A convention file that is not JSON, or not a JSON object, or of an unknown version;
+    or that cannot be read (missing, too large, not a regular file)."""
+
+
+class FileWriteError(ConventionError):
+    """A file that could not be written (a full disk, no permission, changed meanwhile…);
+    the file that was there, if any, is left byte for byte as it was."""
+
+
+class FileBusyError(FileWriteError):
+    """A file that another program is writing: its lock was held past the timeout."""
 
 
 @attrs.frozen
@@ -152,20 +164,37 @@ class Problem:
 
 
 class LoadError(ConventionError, ValueError):
-    """A convention file with one or more problems; ``problems`` lists **every** one."""
+    """A convention file with one or more problems; ``problems`` lists **every** one, up to
+    a limit (the loader's is 100): ``more`` counts those left out.
 
-    def __init__(self, problems: Iterable[Problem]) -> None:
+    >>> print(LoadError([Problem("$.end_date", "required key is missing")], more=1_200))
+    $.end_date: required key is missing
+    … and 1,200 more problems
+    """
+
+    def __init__(self, problems: Iterable[Problem], *, more: int = 0) -> None:
         self.problems: tuple[Problem, ...] = tuple(problems)
+        self.more = more
         first = self.problems[0] if self.problems else None
         super().__init__(
-            "\n".join(str(p) for p in self.problems) or "invalid convention",
+            "\n".join(self._lines("en")) or "invalid convention",
             field=first.path if first else None,
             article=first.article if first else None,
         )
 
+    def more_line(self) -> str | None:
+        """``… and N more problems`` when problems were left out, else ``None``."""
+        if not self.more:
+            return None
+        return f"… and {self.more:,} more problem{'s' if self.more > 1 else ''}"
+
+    def _lines(self, lang: Lang) -> list[str]:
+        more = self.more_line()
+        return [p.render(lang) for p in self.problems] + ([more] if more else [])
+
     def render(self, lang: Lang) -> str:
         """Every problem in ``lang``, one per line."""
-        return "\n".join(p.render(lang) for p in self.problems) or self.explanation(lang)
+        return "\n".join(self._lines(lang)) or self.explanation(lang)
 
     def __str__(self) -> str:
         return self.render("en")

@@ -34,15 +34,18 @@ from typing import Any, ClassVar, Final
 import attrs
 
 from mgp_convention._validators import (
+    MAX_ITEMS,
     a_bool,
     a_date,
     code,
     member_of,
+    month_count,
     non_empty,
     non_negative_money,
     optional,
     paragraph,
     positive_int,
+    tuple_of,
 )
 from mgp_convention.errors import InvalidValue
 from mgp_convention.i18n import N_, Lang, gettext_in
@@ -402,7 +405,7 @@ class Changes:
     """What an amendment changes (Art. 11); every field left ``None`` is unchanged."""
 
     end_date: dt.date | None = attrs.field(default=None, validator=optional(a_date))
-    duration_months: int | None = attrs.field(default=None, validator=optional(positive_int))
+    duration_months: int | None = attrs.field(default=None, validator=optional(month_count))
     indicative_start: dt.date | None = attrs.field(default=None, validator=optional(a_date))
     reduced_usage_after: dt.date | None = attrs.field(default=None, validator=optional(a_date))
     evaluation_deadline: dt.date | None = attrs.field(default=None, validator=optional(a_date))
@@ -411,11 +414,7 @@ class Changes:
     )
     calendar: tuple[CalendarStep, ...] | None = attrs.field(
         default=None,
-        validator=optional(
-            attrs.validators.deep_iterable(
-                attrs.validators.instance_of(CalendarStep), attrs.validators.instance_of(tuple)
-            )
-        ),
+        validator=optional(tuple_of(CalendarStep, max_items=MAX_ITEMS["calendar"])),
     )
     market_total_ttc: Decimal | None = attrs.field(
         default=None, validator=optional(non_negative_money)

@@ -65,14 +65,22 @@ from mgp_convention.articles.art09_sanctions import (
     SanctionOptions,
 )
 from mgp_convention.articles.art11_amendments import ART11_AMENDMENT, Terms
-from mgp_convention.articles.art12_indemnity import TerminationFacts
+from mgp_convention.articles.art12_indemnity_facts import (
+    BreachFacts,
+    DecidedTermination,
+    TerminationFacts,
+)
 from mgp_convention.articles.art12_remedy import (
     ART12_REMEDY,
     DEFAULT_REMEDY_OPTIONS,
     RemedyDeadline,
     RemedyOptions,
 )
-from mgp_convention.articles.art12_termination import ART12_TERMINATION, GROUND_CITATIONS
+from mgp_convention.articles.art12_termination import (
+    ART12_TERMINATION,
+    GROUND_CITATIONS,
+    may_terminate,
+)
 from mgp_convention.calendar import to_paris_date
 from mgp_convention.citations import Citation
 from mgp_convention.convention import Convention
@@ -101,11 +109,9 @@ from mgp_convention.events import (
 )
 from mgp_convention.i18n import N_, Lang, Message
 from mgp_convention.machine import (
-    END_DATE_PASSED,
     EVENT_TRIGGERS,
     MACHINE,
-    PLANNED_START_PASSED,
-    TERMINATION_TAKES_EFFECT,
+    TIME_PASSES,
     TRIGGERS_FROM,
     Options,
     Record,
@@ -139,11 +145,9 @@ _TRIGGER_CITATIONS: Final[dict[str, Citation]] = {
 def _advance(record: Record, on: dt.date) -> None:
     """Fire the time-driven triggers on ``record`` for the date ``on`` (in place)."""
     tick = Tick(on)
-    for trigger in (PLANNED_START_PASSED, TERMINATION_TAKES_EFFECT, END_DATE_PASSED):
-        if STATE_OF[record.state].final:
+    while TIME_PASSES in TRIGGERS_FROM[record.state]:
+        if not MACHINE.events[TIME_PASSES].trigger(record, record, tick):
             return
-        if trigger in TRIGGERS_FROM[record.state]:
-            MACHINE.events[trigger].trigger(record, record, tick)
 
 
 def _final_refusal(record: Record, trigger: str) -> Refusal:
@@ -203,7 +207,11 @@ def _resolve(record: Record, event: Event, trigger: str) -> tuple[Event, Refusal
         if event.breach is not None:
             return event, None
         return attrs.evolve(event, breach=f"B{len(record.breaches) + 1}"), None
-    if isinstance(event, Termination) and not event.ground.names_breach:
+    if isinstance(event, Termination) and (
+        not event.ground.names_breach or not may_terminate(event.ground, event.by)
+    ):
+        # A party that may not use the ground is refused for that, naming its article,
+        # whatever breach it names (RULES.md, "Who may terminate").
         return event, None
     state = STATE_OF[record.state]
     if event.breach is not None:
@@ -217,12 +225,18 @@ def _resolve(record: Record, event: Event, trigger: str) -> tuple[Event, Refusal
         return event, Refusal(trigger, state, reason, None, Trigger(trigger))
     open_breaches = record.open_breaches
     if isinstance(event, Termination) and event.ground is Ground.NOT_READY:
-        open_breaches = [
+        # Filled in only when the one open breach is a ready_on_planned_date one; else the
+        # ground's guard says why (or, under NotReadyOptions(notice_required=False), reads
+        # Art. 5 al. 3 without a breach).
+        ready = [
             b for b in open_breaches if b.recorded.obligation is Obligation.READY_ON_PLANNED_DATE
         ]
-        if len(open_breaches) != 1:
+        if len(open_breaches) != 1 or len(ready) != 1:
             return event, None
-    if isinstance(event, Termination) and event.by is TerminatedBy.JUDGE and not open_breaches:
+    if isinstance(event, Termination) and event.by is TerminatedBy.JUDGE:
+        # A judgment states what it decides: it names the one open breach, or none.
+        if len(open_breaches) == 1:
+            return attrs.evolve(event, breach=open_breaches[0].label), None
         return event, None
     if len(open_breaches) == 1:
         return attrs.evolve(event, breach=open_breaches[0].label), None
@@ -547,28 +561,31 @@ class Lifecycle:
             possibilities=lambda: _possibilities(record, on),
         )
 
-    def termination_facts(self, on: dt.date | None = None) -> TerminationFacts:
-        """The facts the Art. 12 al. 3 indemnity depends on (:mod:`.art12_indemnity`).
-
-        With ``on``, as they stood that day (the events dated up to ``on``); without it,
-        after every applied event. The breach considered is the one the termination
-        names (else the earliest still a ground).
+    def termination_facts(self, on: dt.date) -> TerminationFacts:
+        """The facts the Art. 12 al. 3 indemnity is judged on, for a claim dated ``on``
+        (:mod:`~mgp_convention.articles.art12_indemnity_facts`): the termination decided
+        by then (whether or not it has taken effect), and the breach it names as it stood
+        that day — its notice, its deadline, its remedy. Only the events dated up to
+        ``on`` are read.
         """
-        record = self._as_of(on) if on is not None else self._record
+        on = to_paris_date(on, field="on")
+        record = self._as_of(on)
         termination = record.termination
-        in_effect = STATE_OF[record.state] is State.TERMINATED
-        breach = None
-        if termination is not None and termination.breach is not None:
-            breach = record.breaches.get(termination.breach)
-        if breach is None:
-            grounds = [b for b in record.breaches.values() if b.still_a_ground]
-            breach = grounds[0] if grounds else None
-        return TerminationFacts(
-            ground=None if termination is None or not in_effect else termination.ground,
-            terminated_on=None if termination is None or not in_effect else termination.on,
-            breach_impedes_experiment=None if breach is None else breach.recorded.impedes,
-            remedied_in_time=breach is not None and not breach.still_a_ground,
-            remedy_deadline=None if breach is None else breach.deadline_date,
-            by=None if termination is None else termination.by,
-            notice_sent_on=None if breach is None or breach.notice is None else breach.notice.on,
+        if termination is None:
+            return TerminationFacts(on)
+        decided = DecidedTermination(
+            termination.on, termination.takes_effect_on, termination.ground, termination.by
         )
+        named = None if termination.breach is None else record.breaches.get(termination.breach)
+        if named is None:
+            return TerminationFacts(on, decided)
+        breach = BreachFacts(
+            named.label,
+            impedes_experiment=named.recorded.impedes,
+            obligation=named.recorded.obligation,
+            notice_sent_on=None if named.notice is None else named.notice.on,
+            remedy_deadline=named.deadline_date,
+            remedied_on=named.remedied_on,
+            accepted_late=named.accepted_late,
+        )
+        return TerminationFacts(on, decided, breach)

@@ -3,9 +3,9 @@
 This is the engine room of :mod:`mgp_convention.lifecycle`, which is the API to use.
 The machine is the **only** evaluator of the lifecycle:
 
-- one trigger per event type (and per termination ground), and the time-driven
-  triggers the lifecycle fires when a date is asked (:data:`TIME_TRIGGERS`: the planned
-  start passed, a termination reaching its effective date, the end date passed);
+- one trigger per event type (and per termination ground), and the time-driven trigger
+  the lifecycle fires when a date is asked (:data:`TIME_PASSES`: a termination reaching
+  its effective date, the end date passed, the planned start passed);
 - each rule is a :class:`Guard` — a condition of the machine that cites its article and,
   when it refuses, records *why* on the model, so that refusals need no second table;
   conditions that only choose a destination are routes (:class:`Route`);
@@ -128,7 +128,7 @@ __all__ = [
     "GUARDS",
     "MACHINE",
     "SETTLE",
-    "TIME_TRIGGERS",
+    "TIME_PASSES",
     "TRIGGERS_FROM",
     "Guard",
     "Options",
@@ -189,11 +189,10 @@ EVENT_TRIGGERS: Final[tuple[str, ...]] = (
 )
 #: The internal trigger that follows the breaches (in_breach / remedy_period / return).
 SETTLE: Final = "breaches_settled"
-#: The time-driven triggers, in the order the lifecycle fires them for a date.
-PLANNED_START_PASSED: Final = "planned_start_passed"
-TERMINATION_TAKES_EFFECT: Final = "termination_takes_effect"
-END_DATE_PASSED: Final = "end_date_passed"
-TIME_TRIGGERS: Final = (PLANNED_START_PASSED, TERMINATION_TAKES_EFFECT, END_DATE_PASSED)
+#: The time-driven trigger, fired by the lifecycle for a date until nothing more happens:
+#: a termination reaches its effective date (no retroactivity), the end date passes
+#: (Art. 2), the planned start passes without a start (Art. 5), in that order.
+TIME_PASSES: Final = "time_passes"
 
 
 def trigger_of(event: Event) -> str | None:
@@ -218,9 +217,7 @@ _WORDS: Final[Mapping[str, str]] = {
     "amendment_signed": N_("an amendment"),
     "termination": N_("a termination on ground {ground}"),
     SETTLE: N_("the breaches settled"),
-    PLANNED_START_PASSED: N_("the planned start passed"),
-    TERMINATION_TAKES_EFFECT: N_("the termination takes effect"),
-    END_DATE_PASSED: N_("the end date passed"),
+    TIME_PASSES: N_("time passes"),
 }
 
 
@@ -383,7 +380,7 @@ def _pending(record: Record, _event: Event) -> Message | None:
     return Message(
         N_(
             "a termination was decided on {on}, taking effect on {effective}: meanwhile only "
-            "the Art. 9 steps and remedies can be recorded"
+            "the events of Art. 9 and remedies can be recorded"
         ),
         {"on": termination.on, "effective": termination.takes_effect_on},
     )
@@ -817,6 +814,12 @@ def _on_start_passed_in_breach(record: Record, _tick: Tick) -> None:
     record.return_state = State.DELAYED.value
 
 
+def _on_start_later_in_breach(record: Record, _event: AmendmentSigned) -> None:
+    """An amendment moved the planned start later during a breach: the return state's
+    facts no longer make it delayed (RULES.md, "States": « the planned start passed »)."""
+    record.return_state = State.SIGNED.value
+
+
 # --- the one machine ---------------------------------------------------------------------------
 
 _S = State
@@ -975,6 +978,13 @@ def machine_definition() -> dict[str, Any]:
         ),
         t(
             "amendment_signed",
+            _BREACH,
+            None,
+            [_R_START_LATER, _returns_to(State.DELAYED), _G_PENDING, _G_AMENDMENT],
+            after=[_on_amendment, _on_start_later_in_breach],
+        ),
+        t(
+            "amendment_signed",
             _NON_FINAL,
             None,
             [_G_PENDING, _G_AMENDMENT],
@@ -992,17 +1002,17 @@ def machine_definition() -> dict[str, Any]:
     # Time: the planned start passes without a start (Art. 5), a termination takes effect
     # (no retroactivity), the end date passes (Art. 2).
     transitions += [
-        t(PLANNED_START_PASSED, _S.SIGNED.value, _S.DELAYED, [_R_START_PASSED]),
+        t(TIME_PASSES, _IN_FORCE, _S.TERMINATED, [_R_TERMINATION_DUE]),
+        t(TIME_PASSES, _IN_FORCE, _S.ENDED, [_R_AFTER_END]),
+        t(TIME_PASSES, _S.DRAFT.value, _S.NOT_CONCLUDED, [_R_AFTER_END]),
+        t(TIME_PASSES, _S.SIGNED.value, _S.DELAYED, [_R_START_PASSED]),
         t(
-            PLANNED_START_PASSED,
+            TIME_PASSES,
             _BREACH,
             None,
             [_R_START_PASSED, _R_RETURNS_SIGNED],
             after=[_on_start_passed_in_breach],
         ),
-        t(TERMINATION_TAKES_EFFECT, _IN_FORCE, _S.TERMINATED, [_R_TERMINATION_DUE]),
-        t(END_DATE_PASSED, _IN_FORCE, _S.ENDED, [_R_AFTER_END]),
-        t(END_DATE_PASSED, _S.DRAFT.value, _S.NOT_CONCLUDED, [_R_AFTER_END]),
     ]
     return {
         "states": [{"name": state.value, "final": state.final} for state in State],

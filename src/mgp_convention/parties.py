@@ -20,7 +20,7 @@ import attrs
 from stdnum.exceptions import ValidationError as StdnumValidationError
 from stdnum.fr import siren as stdnum_siren
 
-from mgp_convention._validators import non_empty
+from mgp_convention._validators import TextKind, check_text, member_of, non_empty
 from mgp_convention.citations import Citation
 from mgp_convention.errors import InvalidValue, shown
 
@@ -88,6 +88,7 @@ def normalise_siren(value: str, *, field: str = "siren") -> str:
 
 
 def _siren(_instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    _bounded_text(value, "code", attribute.name)
     normalised = normalise_siren(value, field=attribute.name)
     if normalised != value:
         raise InvalidValue(
@@ -102,7 +103,14 @@ _PHONE_CHARS = re.compile(r"[ .\-()]")
 _PHONE = re.compile(r"0[1-9][0-9]{8}|\+[1-9][0-9]{7,14}")
 
 
+def _bounded_text(value: Any, kind: TextKind, field: str) -> None:
+    """A text given is bounded and printable (:func:`check_text`) before it is matched."""
+    if isinstance(value, str) and value.strip():
+        check_text(value, kind, field=field)
+
+
 def _email(_instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    _bounded_text(value, "line", attribute.name)
     if not isinstance(value, str) or not _EMAIL.fullmatch(value):
         raise InvalidValue(
             f"{shown(value)} is not a valid e-mail address",
@@ -112,6 +120,7 @@ def _email(_instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
 
 
 def _phone(_instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    _bounded_text(value, "code", attribute.name)
     digits = _PHONE_CHARS.sub("", value) if isinstance(value, str) else ""
     if not _PHONE.fullmatch(digits):
         raise InvalidValue(
@@ -174,10 +183,12 @@ class PublicBody:
     """
 
     name: str = attrs.field(validator=non_empty)
-    kind: BodyKind
+    kind: BodyKind = attrs.field(validator=member_of(BodyKind))
     address: str = attrs.field(validator=non_empty)
     siren: str = attrs.field(validator=_siren)
-    representative: Representative
+    representative: Representative = attrs.field(
+        validator=attrs.validators.instance_of(Representative)
+    )
     authorising_act: str = attrs.field(validator=non_empty)
 
 

@@ -21,23 +21,25 @@ from typing import Any
 import attrs
 
 from mgp_convention._coherence import raise_first, rule_for
-from mgp_convention._validators import non_empty
-from mgp_convention.errors import InvalidValue
+from mgp_convention._validators import MAX_DAYS, MAX_MONTHS, non_empty
+from mgp_convention.errors import InvalidValue, shown
 
-__all__ = ["CalendarStep", "Duration"]
-
-#: The longest duration the package accepts: a convention lasts a few years.
-MAX_MONTHS = 1200
-MAX_DAYS = 36600
+__all__ = ["MAX_DAYS", "MAX_MONTHS", "CalendarStep", "Duration"]
 
 
 def _bounded(limit: int) -> Any:
+    """A whole number from 0 to ``limit`` (:data:`MAX_MONTHS`, :data:`MAX_DAYS`: ten
+    years, so that every date computed from a convention stays a real date)."""
+
     def validate(_instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
         if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-            raise InvalidValue(f"expected a whole number ≥ 0, got {value!r}", field=attribute.name)
+            raise InvalidValue(
+                f"expected a whole number ≥ 0, got {shown(value)}", field=attribute.name
+            )
         if value > limit:
             raise InvalidValue(
-                f"{value} is more than {limit}: no convention lasts that long",
+                f"{shown(value)} is more than {limit} (ten years): no step of a convention "
+                "lasts that long",
                 field=attribute.name,
             )
 

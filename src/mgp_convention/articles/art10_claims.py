@@ -53,6 +53,7 @@ import attrs
 from mgp_convention.articles.art05_delays import ART5_NO_COMPENSATION
 from mgp_convention.citations import Citation
 from mgp_convention.errors import InvalidValue
+from mgp_convention.report_json import to_json
 
 __all__ = [
     "ART5_AL4",
@@ -271,19 +272,14 @@ class ClaimAnswer:
     explanation_en: str
 
     def to_json(self) -> dict[str, Any]:
-        """A JSON-ready mapping of the answer.
+        """A JSON-ready mapping of the answer (:func:`~mgp_convention.report_json.to_json`:
+        the ground by its code, the citation as its article and text).
 
-        >>> claim_admissibility("provider_fault_damage").to_json()["article"]
+        >>> claim_admissibility("provider_fault_damage").to_json()["citation"]["article"]
         'Art. 10 al. 2'
         """
-        return {
-            "ground": self.ground.value,
-            "admissible": self.admissible,
-            "article": self.citation.label,
-            "quote": self.citation.text,
-            "explanation_fr": self.explanation_fr,
-            "explanation_en": self.explanation_en,
-        }
+        data: dict[str, Any] = to_json(self)
+        return data
 
 
 def claim_admissibility(ground: ClaimGround | str) -> ClaimAnswer:

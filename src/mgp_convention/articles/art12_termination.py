@@ -221,6 +221,13 @@ def who_refusal(ground: Ground, by: TerminatedBy) -> Message | None:
     """Why ``by`` cannot terminate on ``ground``, naming who can."""
     if may_terminate(ground, by):
         return None
+    if ground is Ground.FORCE_MAJEURE and by is TerminatedBy.BENEFICIARY:
+        return Message(
+            N_(
+                "the beneficiary cannot terminate for force majeure itself: it asks the "
+                "Tribunal administratif to pronounce the termination (by: judge)"
+            )
+        )
     parties = [party for party in TerminatedBy if party is not TerminatedBy.JUDGE]
     able = [party for party in parties if may_terminate(ground, party)]
     if len(able) == 1:

@@ -1,4 +1,9 @@
-"""What the sub-commands share: exit codes, argument types, error printing, JSON output."""
+"""What the sub-commands share: exit codes, argument types, error printing, JSON output.
+
+Every text from a file or a file name is printed through
+:func:`~mgp_convention.printable.printable` (:func:`report`, :func:`error_line`): a
+file cannot act on the terminal that shows its problems.
+"""
 
 from __future__ import annotations
 
@@ -11,8 +16,10 @@ from typing import Any
 from mgp_convention import today_in_paris
 from mgp_convention.convention import Convention
 from mgp_convention.errors import ConventionError, LoadError
+from mgp_convention.files import read_stream
 from mgp_convention.i18n import LANGS, Lang, lang_from_environment
-from mgp_convention.io import load_path, loads
+from mgp_convention.io import LoadedFile, read_file, read_text
+from mgp_convention.printable import printable, printable_path
 
 __all__ = [
     "EXIT_INVALID",
@@ -21,9 +28,11 @@ __all__ = [
     "UsageError",
     "add_lang",
     "date_argument",
+    "error_line",
     "lang_of",
     "print_json",
     "read_convention",
+    "read_loaded",
     "report",
     "today_in_paris",
 ]
@@ -49,6 +58,19 @@ def date_argument(text: str) -> dt.date:
         ) from None
 
 
+def error_line(text: str) -> None:
+    """Print one line on stderr, made printable; nothing when stderr is closed or full
+    (the exit status still tells)."""
+    stream = sys.stderr
+    if stream is None:
+        return
+    try:
+        stream.write(printable(text) + "\n")
+        stream.flush()
+    except (OSError, ValueError):
+        pass
+
+
 def add_lang(parser: argparse.ArgumentParser) -> None:
     """Add ``--lang fr|en`` (default: ``MGP_CONVENTION_LANG``, then the locale, then French)."""
     parser.add_argument(
@@ -67,14 +89,20 @@ def lang_of(args: argparse.Namespace) -> Lang:
 
 
 def report(err: ConventionError, *, source: str | None = None) -> None:
-    """Print an error on stderr: one line per problem, no traceback.
+    """Print an error on stderr: one line per problem, no traceback; a
+    :class:`~mgp_convention.errors.LoadError` that left problems out ends with
+    ``… and N more problems``.
 
     ``source`` (a file name) starts each line when given.
     """
-    where = f"{source}: " if source else ""
+    names_its_file = err.field is not None and not err.field.startswith("$")
+    where = f"{printable_path(source)}: " if source and not names_its_file else ""
     problems = err.problems if isinstance(err, LoadError) else (err,)
     for problem in problems:
-        print(f"error: {where}{problem}", file=sys.stderr)
+        error_line(f"error: {where}{problem}")
+    more = err.more_line() if isinstance(err, LoadError) else None
+    if more:
+        error_line(f"error: {where}{more}")
 
 
 def print_json(data: Any) -> None:
@@ -83,8 +111,14 @@ def print_json(data: Any) -> None:
     sys.stdout.write("\n")
 
 
-def read_convention(name: str) -> Convention:
-    """Load the convention file ``name`` (``-`` for stdin)."""
+def read_loaded(name: str) -> LoadedFile:
+    """Read the convention file ``name`` (``-`` for stdin), of any version the package
+    reads; at most :func:`~mgp_convention.files.max_file_bytes` either way."""
     if name == "-":
-        return loads(sys.stdin.buffer.read())
-    return load_path(name)
+        return read_text(read_stream(sys.stdin))
+    return read_file(name)
+
+
+def read_convention(name: str) -> Convention:
+    """Load the convention file ``name`` (``-`` for stdin); see :func:`read_loaded`."""
+    return read_loaded(name).convention

@@ -14,14 +14,17 @@ from mgp_convention.cli._common import (
     EXIT_OK,
     UsageError,
     date_argument,
+    error_line,
     report,
     today_in_paris,
 )
 from mgp_convention.convention import Convention
 from mgp_convention.errors import ConventionError
+from mgp_convention.files import write_atomic
 from mgp_convention.ical import build_calendar
 from mgp_convention.io import load_folder, load_path
 from mgp_convention.lifecycle import Lifecycle
+from mgp_convention.printable import printable_path
 
 _EPILOG = """\
 Every legal date is an all-day event with its article quoted in the description, and a
@@ -32,8 +35,12 @@ a second one. A date that no longer applies is exported as cancelled.
 DTSTAMP is the time of the export (now, in UTC), or SOURCE_DATE_EPOCH when that
 environment variable is set (for reproducible files).
 
+With -o, the file is written whole or not at all (a temporary file in the same folder,
+then renamed): a full disk or an interruption leaves the previous file as it was.
+
 exit status: 0 when every convention was exported; 1 when a file could not be used
-(the others are still exported, the errors are printed on stderr); 2 usage error.
+(the others are still exported, the errors are printed on stderr) or the output could
+not be written; 2 usage error.
 
 examples:
   mgp-convention calendar examples/ -o conventions.ics
@@ -106,10 +113,10 @@ def _run(args: argparse.Namespace) -> int:
     for path, convention in conventions:
         first = seen.setdefault(convention.reference, path)
         if first != path:
-            print(
-                f"error: {path}: the reference {convention.reference!r} is also the one of "
-                f"{first}: left out (their dates would share the same UIDs)",
-                file=sys.stderr,
+            error_line(  # file names printed as text (mgp_convention.printable)
+                f"error: {printable_path(path)}: the reference {convention.reference!r} is "
+                f"also the one of {printable_path(first)}: left out (their dates would share "
+                "the same UIDs)"
             )
             failed = True
             continue
@@ -125,8 +132,6 @@ def _run(args: argparse.Namespace) -> int:
         sys.stdout.write(ics.decode("utf-8"))
         sys.stdout.flush()
     else:
-        try:
-            Path(args.output).write_bytes(ics)
-        except OSError as err:
-            raise UsageError(f"cannot write {args.output!r}: {err.strerror}") from None
+        # Whole or not at all: an interrupted export never leaves half a calendar.
+        write_atomic(args.output, ics)
     return EXIT_INVALID if failed else EXIT_OK

@@ -6,9 +6,11 @@ import argparse
 import sys
 from typing import Any
 
-from mgp_convention.cli._common import EXIT_INVALID, EXIT_OK, read_convention, report
+from mgp_convention.cli._common import EXIT_INVALID, EXIT_OK, read_loaded, report
+from mgp_convention.convention import SCHEMA_VERSION
 from mgp_convention.errors import ConventionError
 from mgp_convention.lifecycle import Lifecycle
+from mgp_convention.printable import printable, printable_path
 
 
 def register(subparsers: argparse._SubParsersAction[Any]) -> None:
@@ -21,7 +23,10 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
             "exit 1 and print one line per problem on stderr, each with the file, the JSON "
             "path of the value at fault (e.g. $.beneficiary.siren) and, where a rule is "
             "broken, its article. The events are replayed through the lifecycle: an event "
-            "the lifecycle refuses is reported with its index ($.events[N])."
+            "the lifecycle refuses is reported with its index ($.events[N]). A file of an "
+            "older version of the format is read as the current one (and said so); a "
+            "file larger than 10 MB (MGP_CONVENTION_MAX_FILE_BYTES), or that is not a "
+            "regular file, is refused; at most 100 problems are listed per file."
         ),
         epilog="Example: mgp-convention example | mgp-convention check -",
     )
@@ -35,12 +40,18 @@ def _run(args: argparse.Namespace) -> int:
     code = EXIT_OK
     for name in args.files:
         try:
-            convention = read_convention(name)
-            Lifecycle.from_convention(convention)
+            loaded = read_loaded(name)
+            Lifecycle.from_convention(loaded.convention)
         except ConventionError as err:
             report(err, source=name)
             code = EXIT_INVALID
         else:
-            print(f"{name}: valid ({convention.reference})")
+            version = (
+                f"; version {loaded.version} of the file format, read as version {SCHEMA_VERSION}"
+                if loaded.migrated
+                else ""
+            )
+            reference = printable(loaded.convention.reference)
+            print(f"{printable_path(name)}: valid ({reference}{version})")
     sys.stdout.flush()
     return code

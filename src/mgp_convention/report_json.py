@@ -1,0 +1,85 @@
+"""JSON-ready output of the package's values: the converter of reports (``--json``).
+
+A second cattrs converter, apart from the file's (:mod:`mgp_convention._converter`):
+a report is written, never read back, and shows the package's values as a program
+reads them, with stable English codes:
+
+- a date as ISO 8601 (``"2027-01-04"``);
+- an amount (``Decimal``) as a string with two decimals, rounded half up to the cent
+  (``"180000.00"``, :func:`~mgp_convention.money.json_euros`);
+- an enumeration member by its value (``"share_data"``);
+- a :class:`~mgp_convention.citations.Citation` as ``{"article": "Art. 12 al. 2",
+  "text": "…"}`` (its label and the quoted text);
+- an attrs class as the mapping of its fields, generated once per class by cattrs,
+  recursively; a tuple as a list.
+
+How a module moves its hand-written ``to_json`` onto it:
+
+- when the JSON is the value's fields as they are: ``return to_json(self)``;
+- when a field is renamed, left out, or a property is added, register the class's hook
+  once, next to the class, with cattrs' overrides, and keep ``to_json``::
+
+      from cattrs.gen import make_dict_unstructure_fn, override
+      from mgp_convention.report_json import report_converter
+
+      report_converter.register_unstructure_hook(
+          Row,
+          make_dict_unstructure_fn(
+              Row, report_converter, citation=override(omit=True), key=override(rename="id")
+          ),
+      )
+
+  and, for an added property, wrap that hook (``{**hook(row), "article": row.article}``);
+- a value the converter does not know (a new kind of leaf) gets its hook here, once for
+  the package, not in each ``to_json``.
+
+>>> import datetime as dt
+>>> from decimal import Decimal
+>>> from mgp_convention.citations import Citation
+>>> to_json({"on": dt.date(2027, 1, 4), "amount": Decimal("2.5")})
+{'on': '2027-01-04', 'amount': '2.50'}
+>>> to_json(Citation("Art. 12", "al. 2", "un délai de trente jours"))
+{'article': 'Art. 12 al. 2', 'text': 'un délai de trente jours'}
+>>> from mgp_convention.events import Obligation
+>>> type(to_json(Obligation.SHARE_DATA))
+<class 'str'>
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from decimal import Decimal
+from typing import Any, Final
+
+import cattrs
+
+from mgp_convention.citations import Citation
+from mgp_convention.money import json_euros
+
+__all__ = ["report_converter", "to_json"]
+
+report_converter: Final = cattrs.Converter()
+"""The package's converter of reports (never cattrs' global one)."""
+
+
+def _citation(citation: Citation) -> dict[str, str]:
+    return {"article": citation.label, "text": citation.text}
+
+
+report_converter.register_unstructure_hook(dt.date, dt.date.isoformat)
+report_converter.register_unstructure_hook(Decimal, json_euros)
+report_converter.register_unstructure_hook(Citation, _citation)
+# By value; StrEnum and IntEnum by name too, or they would pass as the str or int they are.
+for _kind in (enum.Enum, enum.StrEnum, enum.IntEnum):
+    report_converter.register_unstructure_hook(_kind, lambda member: member.value)
+# A tuple is written as a list (JSON has no tuples; json.dumps would do the same).
+report_converter.register_unstructure_hook_func(
+    lambda type_: type_ is tuple or getattr(type_, "__origin__", None) is tuple,
+    lambda value: [report_converter.unstructure(item) for item in value],
+)
+
+
+def to_json(value: Any) -> Any:
+    """``value`` as JSON-ready data (dicts, lists, strings, numbers, booleans, null)."""
+    return report_converter.unstructure(value)

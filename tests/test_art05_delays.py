@@ -1,0 +1,146 @@
+"""Art. 5 al. 3–4: « Le bénéficiaire est tenu de faire le nécessaire pour pouvoir accueillir
+l'expérimentation à la date prévue. Dans la négative, la Métropole du Grand Paris se réserve
+le droit de résilier de manière unilatérale la présente convention. » —
+``articles/art05_delays.py``, case by case. Planned start: Monday 1 March 2027."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from mgp_convention.advisories import ADVISORIES
+from mgp_convention.articles.art05_delays import (
+    ART5_NO_COMPENSATION,
+    ART5_NOT_READY,
+    DEFAULT_NOT_READY_OPTIONS,
+    NOT_READY_WITHOUT_NOTICE,
+    NotReadyOptions,
+    not_ready_without_notice_refusal,
+    ready_breach_refusal,
+    start_refusal,
+)
+from mgp_convention.errors import ConventionError
+
+D = dt.date
+PLANNED = D(2027, 3, 1)
+
+
+def test_the_citations() -> None:
+    assert ART5_NOT_READY.label == "Art. 5 al. 3"
+    assert ART5_NO_COMPENSATION.label == "Art. 5 al. 4"
+    assert "à la date prévue" in ART5_NOT_READY.text
+    assert "n'ouvre droit à aucun dédommagement" in ART5_NO_COMPENSATION.text
+
+
+# (situation, start date, effective date, refused?) — Art. 2: in force from the last
+# signature, Thursday 19 November 2026.
+STARTS = [
+    ("not every party signed", D(2027, 3, 1), None, True),
+    ("the day before it took effect", D(2026, 11, 18), D(2026, 11, 19), True),
+    ("the day it took effect", D(2026, 11, 19), D(2026, 11, 19), False),
+    ("on the planned start", D(2027, 3, 1), D(2026, 11, 19), False),
+]
+
+
+@pytest.mark.parametrize(
+    ("on", "effective", "refused"), [c[1:] for c in STARTS], ids=[c[0] for c in STARTS]
+)
+def test_the_experiment_starts_once_the_convention_took_effect(
+    on: dt.date, effective: dt.date | None, refused: bool
+) -> None:
+    assert (start_refusal(on, effective) is not None) is refused
+
+
+def test_a_start_before_the_effective_date_says_both_dates() -> None:
+    refusal = start_refusal(D(2026, 11, 18), D(2026, 11, 19))
+    assert refusal is not None
+    assert refusal.params == {"on": D(2026, 11, 18), "effective": D(2026, 11, 19)}
+
+
+# (situation, the day recorded, started?, the beneficiary may be the cause?, refused?)
+READY_BREACHES = [
+    ("the day before the planned start", D(2027, 2, 28), False, True, True),
+    ("on the planned start", D(2027, 3, 1), False, True, False),
+    ("the day after", D(2027, 3, 2), False, True, False),
+    ("started: it was ready", D(2027, 3, 2), True, True, True),
+    ("the provider's or the Métropole's delay (al. 4)", D(2027, 3, 2), False, False, True),
+    ("started, and before the planned start", D(2027, 2, 1), True, True, True),
+]
+
+
+@pytest.mark.parametrize(
+    ("on", "started", "cause", "refused"),
+    [c[1:] for c in READY_BREACHES],
+    ids=[c[0] for c in READY_BREACHES],
+)
+def test_when_not_being_ready_can_be_recorded(
+    on: dt.date, started: bool, cause: bool, refused: bool
+) -> None:
+    refusal = ready_breach_refusal(
+        on, planned_start=PLANNED, started=started, beneficiary_may_be_the_cause=cause
+    )
+    assert (refusal is not None) is refused
+
+
+def test_not_ready_before_the_planned_start_names_it() -> None:
+    refusal = ready_breach_refusal(
+        D(2027, 2, 28), planned_start=PLANNED, started=False, beneficiary_may_be_the_cause=True
+    )
+    assert refusal is not None
+    assert refusal.params == {"planned": PLANNED}
+
+
+# Version 1's reading (NotReadyOptions(notice_required=False)): (situation, the day of
+# the termination, started?, the beneficiary the cause?, refused?)
+WITHOUT_NOTICE = [
+    ("the planned start itself: it may still be ready", D(2027, 3, 1), False, True, True),
+    ("the day after the planned start", D(2027, 3, 2), False, True, False),
+    ("started", D(2027, 3, 2), True, True, True),
+    ("the cause is the provider (al. 4)", D(2027, 3, 2), False, False, True),
+]
+
+
+@pytest.mark.parametrize(
+    ("on", "started", "cause", "refused"),
+    [c[1:] for c in WITHOUT_NOTICE],
+    ids=[c[0] for c in WITHOUT_NOTICE],
+)
+def test_not_ready_without_notice_on_version_1s_reading(
+    on: dt.date, started: bool, cause: bool, refused: bool
+) -> None:
+    refusal = not_ready_without_notice_refusal(
+        on, planned_start=PLANNED, started=started, beneficiary_is_the_cause=cause
+    )
+    assert (refusal is not None) is refused
+
+
+@pytest.mark.parametrize(
+    ("planned", "first"),
+    [
+        (D(2027, 3, 1), D(2027, 3, 2)),
+        (D(2027, 12, 31), D(2028, 1, 1)),  # into the next year
+        (D(2028, 2, 28), D(2028, 2, 29)),  # a leap year
+    ],
+)
+def test_the_first_day_termination_is_possible_without_notice(
+    planned: dt.date, first: dt.date
+) -> None:
+    refusal = not_ready_without_notice_refusal(
+        planned, planned_start=planned, started=False, beneficiary_is_the_cause=True
+    )
+    assert refusal is not None
+    assert refusal.params == {"planned": planned, "first": first}
+
+
+def test_the_reading_of_rules_version_2_is_the_default() -> None:
+    assert DEFAULT_NOT_READY_OPTIONS.notice_required is True
+    assert NotReadyOptions(notice_required=False).notice_required is False
+    with pytest.raises(ConventionError):
+        NotReadyOptions(notice_required="no")  # type: ignore[arg-type]
+
+
+def test_the_advisory_of_not_ready_without_notice() -> None:
+    advisory = NOT_READY_WITHOUT_NOTICE()
+    assert (advisory.code, advisory.source.label) == ("not_ready_without_notice", "Art. 5 al. 3")
+    assert ADVISORIES[advisory.code] is NOT_READY_WITHOUT_NOTICE
