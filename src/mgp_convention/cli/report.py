@@ -15,10 +15,12 @@ from mgp_convention.cli._common import (
     UsageError,
     add_lang,
     date_argument,
+    error_line,
     lang_of,
     today_in_paris,
 )
 from mgp_convention.i18n import Lang
+from mgp_convention.printable import printable_path
 
 if TYPE_CHECKING:
     from mgp_convention.report.data import ReportData
@@ -102,37 +104,38 @@ def output_path(args: argparse.Namespace, default: str) -> Path | None:
         return None
     path = Path(args.output or default)
     if path.exists() and not args.force:
-        raise UsageError(f"{path} already exists: add --force to replace it")
+        raise UsageError(f"{printable_path(path)} already exists: add --force to replace it")
     return path
 
 
 def write_output(data: bytes, path: Path | None, *, overwrite: bool) -> None:
-    """Write ``data`` to ``path`` atomically, or to standard output; print the path."""
+    """Write ``data`` to ``path`` atomically (:func:`mgp_convention.files.write_atomic`),
+    or to standard output; print the path written."""
     if path is None:
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
         return
-    from mgp_convention.documents.files import write_atomically  # noqa: PLC0415
+    from mgp_convention.errors import FileWriteError  # noqa: PLC0415 - when it runs
+    from mgp_convention.files import write_atomic  # noqa: PLC0415
 
     try:
-        write_atomically(data, path, overwrite=overwrite)
-    except FileExistsError:
-        raise UsageError(f"{path} already exists: add --force to replace it") from None
-    except OSError as err:
-        raise UsageError(f"cannot write {str(path)!r}: {err.strerror}") from None
-    print(path)
+        write_atomic(path, data, overwrite=overwrite)
+    except FileWriteError as err:  # it names the file and says why; nothing was changed
+        raise UsageError(str(err)) from None
+    print(printable_path(path))
 
 
 def tell_failures(data: ReportData, lang: Lang) -> bool:
     """Print on stderr each file that could not be used (one line per problem) and each
-    reference held by several files; whether there was any."""
+    reference held by several files, as text (:mod:`mgp_convention.printable`); whether
+    there was any."""
     for failure in data.failures:
         for problem in failure.problems:
-            print(f"error: {failure.file}: {problem.render(lang)}", file=sys.stderr)
+            error_line(f"error: {printable_path(failure.file)}: {problem.render(lang)}")
     duplicates = data.portfolio.duplicates
     for reference, files in duplicates.items():
-        names = ", ".join(str(file) for file in files)
-        print(f"error: {len(files)} files hold the reference {reference}: {names}", file=sys.stderr)
+        names = ", ".join(printable_path(file) for file in files)
+        error_line(f"error: {len(files)} files hold the reference {reference}: {names}")
     return bool(data.failures or duplicates)
 
 
@@ -140,7 +143,7 @@ def folder_of(args: argparse.Namespace) -> Path:
     """The folder named on the command line; not a folder is a usage error."""
     folder = Path(args.folder)
     if not folder.is_dir():
-        raise UsageError(f"{str(folder)!r} is not a folder")
+        raise UsageError(f"{printable_path(folder)!r} is not a folder")
     return folder
 
 
