@@ -114,10 +114,15 @@ def test_the_sheet_is_ready_to_sort_and_filter(tmp_path: Path) -> None:
     assert len(widths) == len(HEADERS_FR)
     assert all(8 <= width <= 60 for width in widths.values())
     assert widths["B"] >= len("MGP-AM-2026-EX-003")
+    first = data.rows[0].next_date
+    assert first is not None
     next_date = sheet["E2"]
-    assert (next_date.value, next_date.number_format) == (dt.datetime(2026, 12, 21), DATE_FORMAT)
+    assert (next_date.value, next_date.number_format) == (
+        dt.datetime.combine(first, dt.time()),
+        DATE_FORMAT,
+    )
     amount = sheet["R2"]
-    assert Decimal(str(amount.value)) == Decimal("180000.00")
+    assert Decimal(str(amount.value)) == data.lines[0].market.total_ttc
     assert "€" in amount.number_format
     assert book.worksheets[1].title == "Fichiers non utilisables"
     assert book.worksheets[1].max_row == 1  # its header only: every file was used

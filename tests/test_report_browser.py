@@ -260,7 +260,7 @@ def test_the_report_opens_offline_without_error_and_draws_one_line_per_conventio
     assert problems == []
     # The page's own file, nothing else (no font, no style sheet, no picture, no script).
     assert requests == [examples_report.as_uri()]
-    assert len(rows) == 5
+    assert len(rows) == len(list(EXAMPLES.glob("*.json")))
     assert lines == [[reference, True] for reference in rows]
     assert title.startswith("Portefeuille")
     assert png_width(screenshot) == 1400

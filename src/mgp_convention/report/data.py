@@ -12,12 +12,13 @@ Nothing here renders text: each value keeps its codes, dates and
 >>> import datetime as dt
 >>> data = report_data("examples", dt.date(2026, 11, 28))
 >>> [(state.value, count) for state, count in data.state_counts]
-[('draft', 1), ('signed', 1), ('experimenting', 1), ('remedy_period', 1), ('terminated', 1)]
->>> [(due.row.reference[-3:], due.date.key, str(due.date.on)) for due in data.upcoming]
-[('003', 'remedy_deadline_B1', '2026-12-21'), ('003', 'termination_allowed_from_B1', '2026-12-22')]
+[('draft', 1), ('signed', 1), ('experimenting', 2), ('remedy_period', 3),
+ ('experiment_stopped', 1), ('terminated', 1), ('not_concluded', 1)]
+>>> [(due.row.reference[-3:], due.date.key, str(due.date.on)) for due in data.upcoming][:3]
+[('010', 'termination_effective', '2026-12-01'), ('006', 'remedy_deadline_B2', '2026-12-09'), ('006', 'termination_allowed_from_B2', '2026-12-10')]
 >>> data.first, data.last
-(datetime.date(2026, 3, 1), datetime.date(2028, 3, 31))
-"""
+(datetime.date(2026, 2, 1), datetime.date(2028, 3, 31))
+"""  # noqa: E501
 
 from __future__ import annotations
 

@@ -18,9 +18,10 @@ Geometry, in SVG user units (the SVG scales to the page's width):
 
 >>> import datetime as dt
 >>> from mgp_convention.report.data import report_data
->>> drawing = draw(report_data("examples", dt.date(2026, 11, 28)), "fr", anchors=["a"] * 5)
+>>> data = report_data("examples", dt.date(2026, 11, 28))
+>>> drawing = draw(data, "fr", anchors=[f"c{n}" for n in range(len(data.lines))])
 >>> [len(panel.lines) for panel in drawing.panels], str(drawing.first), str(drawing.last)
-([5], '2026-03-01', '2028-03-31')
+([10], '2026-02-01', '2028-03-31')
 >>> [tick.label for tick in drawing.ticks][:5]  # every quarter: over 18 months are shown
 ['avr. 2026', 'juil. 2026', 'oct. 2026', 'janv. 2027', 'avr. 2027']
 """

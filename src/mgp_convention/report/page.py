@@ -145,7 +145,7 @@ def anchors(data: ReportData) -> tuple[str, ...]:
     >>> import datetime as dt
     >>> from mgp_convention.report.data import report_data
     >>> anchors(report_data("examples", dt.date(2026, 11, 28)))[:2]
-    ('c1-MGP-AM-2026-EX-003', 'c2-MGP-AM-2026-EX-002')
+    ('c1-MGP-AM-2026-EX-006', 'c2-MGP-AM-2026-EX-010')
     """
     found = []
     for number, row in enumerate(data.rows, 1):

@@ -15,9 +15,9 @@ files that could not be used, with each problem.
 >>> book = load_workbook(io.BytesIO(workbook(report_data("examples", dt.date(2026, 11, 28)))))
 >>> sheet = book.worksheets[0]
 >>> sheet.title, sheet.freeze_panes, sheet.auto_filter.ref
-('Portefeuille', 'A2', 'A1:T6')
+('Portefeuille', 'A2', 'A1:T11')
 >>> [cell.value for cell in sheet[2]][:5]
-['plus tard', 'MGP-AM-2026-EX-003', 'Commune de Bois-Fictif (fictive)', 'délai de remédiation', datetime.datetime(2026, 12, 21, 0, 0)]
+['en retard', 'MGP-AM-2026-EX-006', 'Commune de Clairval (fictive)', 'délai de remédiation', datetime.datetime(2026, 11, 25, 0, 0)]
 """  # noqa: E501
 
 from __future__ import annotations
