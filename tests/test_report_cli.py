@@ -102,3 +102,19 @@ def test_a_folder_that_cannot_be_written_is_a_usage_error(
         main(["report", str(EXAMPLES), "-o", str(tmp_path / "missing" / "r.html")])
     assert exit_.value.code == 2
     assert "cannot write" in capsys.readouterr().err
+
+
+def test_two_files_with_one_reference_are_named_and_exit_1(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for name in ("a.json", "b.json"):
+        shutil.copy(EXAMPLES / "01-valmont-signee.json", tmp_path / name)
+    out = tmp_path / "out" / "rapport.html"
+    out.parent.mkdir()
+    assert main(["report", str(tmp_path), "--on", "2026-11-28", "-o", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert err == (
+        f"error: 2 files hold the reference MGP-AM-2026-EX-001: "
+        f"{tmp_path / 'a.json'}, {tmp_path / 'b.json'}\n"
+    )
+    assert len(lxml.html.parse(str(out)).getroot().xpath("//p[@class='warning']")) == 1

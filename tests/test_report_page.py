@@ -371,3 +371,14 @@ def test_a_single_convention_is_the_timeline_of_the_convention(tmp_path: Path) -
     assert text(doc.xpath("//svg[@class='timeline']/title")[0]) == text(
         doc.xpath("//figcaption")[0]
     )
+
+
+def test_a_breach_whose_thirty_days_are_over_says_so(
+    examples: tuple[ReportData, HtmlElement],
+) -> None:
+    _, doc = examples
+    # Clairval: B1's thirty days ended on Wednesday 25 November 2026; B2's run to
+    # Wednesday 9 December.
+    rows = section_of(doc, "MGP-AM-2026-EX-006").xpath(".//table[@class='breaches']/tbody/tr")
+    outcomes = [text(tr.xpath("td")[-1]) for tr in rows]
+    assert outcomes == ["ouvert : les trente jours sont écoulés, sans remédiation", "ouvert"]

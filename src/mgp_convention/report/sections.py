@@ -324,7 +324,7 @@ def _termination_facts(status: Status) -> Iterator[Fact]:
         yield Fact(_say(N_("Reason")), decision.reason)
 
 
-def _outcome(breach: Breach) -> Message:
+def _outcome(breach: Breach, on: dt.date) -> Message:
     if breach.closed_as == "sanctioned" and breach.closed_on is not None:
         return _say(
             N_("closed by an Art. 9 decision on {on} (end of the experiment)"), on=breach.closed_on
@@ -339,6 +339,8 @@ def _outcome(breach: Breach) -> Message:
         return _say(text, on=breach.remedied_on)
     if breach.notice is None:
         return _say(N_("open: no formal notice sent yet, the thirty days have not started"))
+    if breach.deadline is not None and on > breach.deadline.expires_on:
+        return _say(N_("open: the thirty days are over, not remedied"))
     return _say(N_("open"))
 
 
@@ -426,7 +428,7 @@ def section(line: Line, anchor: str) -> Section:
         line,
         anchor,
         tuple(_facts(line)),
-        tuple(BreachView(breach, _outcome(breach)) for breach in status.breaches),
+        tuple(BreachView(breach, _outcome(breach, status.on)) for breach in status.breaches),
         tuple(_history(entry) for entry in status.history),
         tuple(
             PendingView(
