@@ -32,7 +32,8 @@ from _generate import conventions  # noqa: E402
 from _harness import interleaved, ratios, report  # noqa: E402
 
 from mgp_convention.articles.art11_amendments import Terms  # noqa: E402
-from mgp_convention.lifecycle import Lifecycle, _resolve  # noqa: E402
+from mgp_convention.lifecycle import Lifecycle  # noqa: E402
+from mgp_convention.replay import resolve  # noqa: E402
 from mgp_convention.machine import (  # noqa: E402
     TIME_PASSES,
     TRIGGERS_FROM,
@@ -61,7 +62,7 @@ def _peer(conventions_: list) -> None:  # type: ignore[type-arg]
                     break
             name = trigger_of(event)
             assert name is not None
-            resolved, _ = _resolve(record, event, name)
+            resolved, _ = resolve(record, event, name)
             getattr(record, "trigger")(name, record, resolved)
 
 

@@ -19,25 +19,34 @@ The locale variables (``LC_ALL``, ``LC_MESSAGES``, ``LANG``) and the terminal's 
 (``COLUMNS``, ``LINES``) are cleared, so that a session prints the same on any machine.
 
 **What is run.** A command is run through :func:`mgp_convention.cli.main`, in-process,
-from the repository's root. ``| head -N`` keeps the first N lines of the output, as it
-would in a shell. A command with a redirection (``>``, ``<``) or another pipe is shown
-for reading only, and must then have no output under it in the page (an output no test
-checks would drift).
+in a fresh folder holding copies of ``examples/`` and ``tests/data/`` (so that a command
+that writes a file — ``new``, ``record``, ``withdraw`` — changes nothing in the
+repository), after the commands that come before it in the same block, whose output is
+not compared: a block is a session, each of its commands a test. "Today" is Saturday
+28 November 2026, the date the pages use (``today_in_paris`` is pinned to it).
+``| head -N`` keeps the first N lines of the output, as it would in a shell. A command
+with a redirection (``>``, ``<``) or another pipe is shown for reading only, and must
+then have no output under it in the page (an output no test checks would drift).
 """
 
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import io
 import os
 import re
 import shlex
+import shutil
 import sys
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+#: The date the pages are written for: "today" in the sessions.
+TODAY = dt.date(2026, 11, 28)
 #: The environment variable that chooses the language of the command line's text.
 LANG_ENV = "MGP_CONVENTION_LANG"
 #: The variables cleared while a session runs (the language, the terminal).
@@ -65,6 +74,7 @@ class Session:
     lang: str
     line: str  # the command line as written, after "$ "
     expected: list[str] = field(default_factory=list)
+    before: tuple[str, ...] = ()  # the commands of the block that come before it
 
     @property
     def command(self) -> str:
@@ -111,7 +121,8 @@ def blocks(page: Path) -> list[Block]:
         sessions: list[Session] = []
         for line in match.group(2).splitlines():
             if line.startswith("$ "):
-                sessions.append(Session(relative, lang, line[2:]))
+                earlier = tuple(s.command for s in sessions if s.runnable)
+                sessions.append(Session(relative, lang, line[2:], before=earlier))
             elif sessions:
                 sessions[-1].expected.append(line)
             # A line before the first "$ " is not a session's output (none are written).
@@ -130,17 +141,28 @@ def sessions() -> list[Session]:
 @contextlib.contextmanager
 def session_environment(lang: str) -> Iterator[None]:
     """The environment a session runs in: its page's language, no locale, no terminal
-    width, the repository's root as the current folder; restored afterwards."""
+    width, a fresh folder with copies of ``examples/`` and ``tests/data/`` as the current
+    folder, today pinned to :data:`TODAY`; restored afterwards."""
+    from mgp_convention.cli import _common  # imported when a session runs
+
     saved = {name: os.environ.get(name) for name in (LANG_ENV, *CLEARED_ENV)}
     cwd = Path.cwd()
+    today = _common.today_in_paris
+    folder = tempfile.TemporaryDirectory(prefix="mgp-docs-")
     try:
         for name in CLEARED_ENV:
             os.environ.pop(name, None)
         os.environ[LANG_ENV] = lang
-        os.chdir(ROOT)
+        work = Path(folder.name)
+        shutil.copytree(ROOT / "examples", work / "examples")
+        shutil.copytree(ROOT / "tests" / "data", work / "tests" / "data")
+        os.chdir(work)
+        _common.today_in_paris = lambda: TODAY  # type: ignore[assignment]
         yield
     finally:
+        _common.today_in_paris = today  # type: ignore[assignment]
         os.chdir(cwd)
+        folder.cleanup()
         for name, value in saved.items():
             if value is None:
                 os.environ.pop(name, None)
@@ -161,13 +183,20 @@ def run(session: Session) -> list[str]:
         command, keep = head["command"], int(head["lines"])
     out = io.TextIOWrapper(io.BytesIO(), encoding="utf-8", newline="\n")
     err = io.TextIOWrapper(io.BytesIO(), encoding="utf-8", newline="\n")
-    with (
-        session_environment(session.lang),
-        contextlib.redirect_stdout(out),
-        contextlib.redirect_stderr(err),
-        contextlib.suppress(SystemExit),  # --help and usage errors exit through argparse
-    ):
-        main(shlex.split(command)[1:])
+    with session_environment(session.lang):
+        for earlier in session.before:  # the block's commands before it, output unread
+            with (
+                contextlib.redirect_stdout(io.StringIO()),
+                contextlib.redirect_stderr(io.StringIO()),
+                contextlib.suppress(SystemExit),
+            ):
+                main(shlex.split(_HEAD.sub(r"\g<command>", earlier))[1:])
+        with (
+            contextlib.redirect_stdout(out),
+            contextlib.redirect_stderr(err),
+            contextlib.suppress(SystemExit),  # --help and usage errors exit through argparse
+        ):
+            main(shlex.split(command)[1:])
     texts = []
     for stream in (out, err):
         stream.flush()

@@ -134,9 +134,7 @@ def test_a_remedy_cancels_the_termination_date_under_the_same_uid() -> None:
     assert str(open_[key]["STATUS"]) == "CONFIRMED"
     assert str(closed[key]["STATUS"]) == "CANCELLED"
     assert str(closed[key]["SUMMARY"]).startswith("Annulé : MGP-AM-2026-EX-001 — ")
-    assert "Ne s'applique plus : réparé le mardi 20 avril 2027." in str(
-        closed[key]["DESCRIPTION"]
-    )
+    assert "Ne s'applique plus : réparé le mardi 20 avril 2027." in str(closed[key]["DESCRIPTION"])
 
 
 def test_the_uid_scheme_is_pinned() -> None:
@@ -202,7 +200,7 @@ def test_cli_folder_with_failures_exports_the_others(
 ) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
-    for example in EXAMPLES.glob("*.json"):
+    for example in EXAMPLES.glob("0[1-5]-*.json"):  # the first five examples
         shutil.copy(example, folder)
     (folder / "10-broken.json").write_text("[", encoding="utf-8")
     refused = convention(FormalNoticeSent(D(2026, 11, 25), letter_reference="X"))

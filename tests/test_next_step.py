@@ -172,7 +172,12 @@ CASES: list[tuple[str, Convention, dt.date, tuple[dt.date | None, Urgency, str, 
             ),
         ),
         D(2027, 5, 11),
-        (D(2027, 5, 14), SOON, "termination_takes_effect", "CE Ass., 25 juin 1948, Société du journal L'Aurore"),
+        (
+            D(2027, 5, 14),
+            SOON,
+            "termination_takes_effect",
+            "CE Ass., 25 juin 1948, Société du journal L'Aurore",
+        ),
     ),
     (
         "the experiment stopped under Art. 9: the assessment is still due",

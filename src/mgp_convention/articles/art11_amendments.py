@@ -17,7 +17,6 @@ would end the convention before the amendment was signed) — :func:`amendment_a
 
 >>> import datetime as dt
 >>> from mgp_convention.events import Changes
-from mgp_convention.i18n import Message, N_
 >>> from mgp_convention.examples import example_convention
 >>> terms = Terms.of(example_convention())
 >>> terms.end_date

@@ -36,6 +36,21 @@ COMMANDS: Final[tuple[tuple[str, str, str], ...]] = (
         "list every convention of a folder by urgency: the next legal date and the action",
     ),
     ("example", "mgp_convention.cli.example", "print a valid convention file to start from"),
+    (
+        "new",
+        "mgp_convention.cli.new",
+        "write a new convention file, awaiting signature, from options or a template",
+    ),
+    (
+        "record",
+        "mgp_convention.cli.record",
+        "record a dated event in a convention file (the tool writes it, safely)",
+    ),
+    (
+        "withdraw",
+        "mgp_convention.cli.withdraw",
+        "take back an event recorded by mistake (it is kept in the file, withdrawn)",
+    ),
     ("check", "mgp_convention.cli.check", "validate convention files"),
     ("schema", "mgp_convention.cli.schema", "print the JSON Schema of the convention file"),
     (

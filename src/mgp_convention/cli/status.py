@@ -4,7 +4,7 @@ stands on a date."""
 from __future__ import annotations
 
 import argparse
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from mgp_convention.cli._common import (
@@ -16,9 +16,12 @@ from mgp_convention.cli._common import (
     read_convention,
     today_in_paris,
 )
+from mgp_convention.events import WithdrawnEvent
 from mgp_convention.i18n import N_, Lang, Message, format_date
+from mgp_convention.io import unstructure
 from mgp_convention.lifecycle import Lifecycle
 from mgp_convention.machine import Trigger, trigger_of
+from mgp_convention.printable import printable
 from mgp_convention.values import Breach, Status
 
 
@@ -55,10 +58,17 @@ def _run(args: argparse.Namespace) -> int:
     on = args.on if args.on is not None else today_in_paris()
     status = Lifecycle.from_convention(convention).status(on)
     if args.json:
-        print_json({"reference": convention.reference, **status.to_json()})
+        withdrawn = unstructure(convention)["withdrawn"]
+        print_json({"reference": convention.reference, **status.to_json(), "withdrawn": withdrawn})
     else:
-        lines = describe(status, convention.reference, convention.beneficiary.name, lang_of(args))
-        print("\n".join(lines))
+        lines = describe(
+            status,
+            convention.reference,
+            convention.beneficiary.name,
+            lang_of(args),
+            withdrawn=convention.withdrawn,
+        )
+        print("\n".join(printable(line) for line in lines))
     return EXIT_OK
 
 
@@ -126,16 +136,46 @@ def _breach_lines(breach: Breach, lang: Lang) -> Iterator[str]:
         yield "      " + _say(lang, N_("Art. 9 steps: {steps}"), steps=steps)
 
 
-def describe(status: Status, reference: str, beneficiary: str, lang: Lang = "fr") -> list[str]:
-    """The status in lines of plain text, in ``lang``."""
+def describe(
+    status: Status,
+    reference: str,
+    beneficiary: str,
+    lang: Lang = "fr",
+    *,
+    withdrawn: Sequence[WithdrawnEvent] = (),
+) -> list[str]:
+    """The status in lines of plain text, in ``lang``; ``withdrawn``: the events taken
+    back (``mgp-convention withdraw``), one line each."""
     return [
         *_header(status, reference, beneficiary, lang),
         *_dates(status, lang),
         *_breaches(status, lang),
         *_termination(status, lang),
         *_advisories_and_pending(status, lang),
+        *_withdrawn(withdrawn, lang),
         *_next(status, lang),
     ]
+
+
+def _withdrawn(withdrawn: Sequence[WithdrawnEvent], lang: Lang) -> Iterator[str]:
+    """The events taken back as mistakes: what, its date, when and why withdrawn."""
+    if not withdrawn:
+        return
+    yield _say(lang, N_("Events withdrawn (recorded by mistake, kept in the file):"))
+    for taken in withdrawn:
+        trigger = trigger_of(taken.event)
+        what = Trigger(trigger).label(lang) if trigger is not None else taken.event.type
+        yield "  - " + _say(
+            lang,
+            N_(
+                "{what} dated {on} (was n° {number}); withdrawn on {withdrawn_on}, reason: {reason}"
+            ),
+            what=what,
+            on=taken.event.on,
+            number=taken.index + 1,
+            withdrawn_on=taken.withdrawn_on,
+            reason=taken.reason,
+        )
 
 
 def _header(status: Status, reference: str, beneficiary: str, lang: Lang) -> Iterator[str]:
