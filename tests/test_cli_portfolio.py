@@ -78,7 +78,7 @@ def test_the_table_in_80_columns(folder: Path, capsys: pytest.CaptureFixture[str
     table_lines = lines[1 : lines.index("2 fichiers n'ont pu être utilisés :")]
     assert max(len(line) for line in table_lines) <= PIPED_WIDTH
     assert all(line == line.rstrip() for line in lines)
-    assert lines[1].split() == ["Convention", "Échéance", "Action"]
+    assert lines[1].split() == ["Convention", "Prochaine", "date", "Action"]
     table_text = out.split("2 fichiers n'ont pu être utilisés :")[0]
     assert references(table_text) == ORDER
     for date, article, state in [
@@ -108,7 +108,8 @@ def test_the_wide_table_has_one_line_per_convention_and_its_columns() -> None:
         "Référence",
         "Bénéficiaire",
         "État",
-        "Échéance",
+        "Prochaine",
+        "date",
         "Action",
         "Article",
     ]
@@ -152,7 +153,7 @@ def test_a_terminal_gets_the_table_in_its_width(
     monkeypatch.setenv("COLUMNS", "80")
     assert main(["portfolio", str(EXAMPLES), "--on", "2026-12-28"]) == 0
     lines = ANSI.sub("", terminal.getvalue()).splitlines()
-    assert "Échéance" in lines[1]
+    assert "Prochaine date" in lines[1]
     assert max(len(line.rstrip()) for line in lines[1:]) <= 80  # the title is text
     overdue = next(line for line in lines if "MGP-AM-2026-EX-003" in line)
     assert overdue.startswith("!!")
@@ -173,7 +174,7 @@ def test_piped_output_is_tab_separated(folder: Path, capsys: pytest.CaptureFixtu
         "Marché",
         "État",
         "Urgence",
-        "Échéance",
+        "Prochaine date",
         "Action",
         "Article",
         "Fichier",
@@ -219,7 +220,7 @@ def test_overdue(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, str(EXAMPLES), "--on", "2026-12-28", "--overdue")
     assert code == 0
     assert "003" in tsv_references(out)
-    assert all(line.split("\t")[4] == "échéance dépassée" for line in out.splitlines()[1:])
+    assert all(line.split("\t")[4] == "dépassée" for line in out.splitlines()[1:])
 
 
 def test_within(capsys: pytest.CaptureFixture[str]) -> None:

@@ -25,7 +25,8 @@ stable English by design and they hold both languages' labels; the calendar is r
 through its texts for people (each event's SUMMARY and DESCRIPTION), the JSON Schema
 through its descriptions.
 
-A command whose help is not yet said in one language (``indemnity``, ``document``: English;
+A command whose help is not yet said in one language (``indemnity``, ``document``,
+``report``, ``export``: English;
 ``new``, ``record``, ``withdraw``: both at once) is marked ``xfail`` (strict) for its
 ``--help``: the day its help is fixed, the mark must go (:data:`OTHER_BRANCHES`).
 """
@@ -200,6 +201,8 @@ LANGS: tuple[Lang, ...] = ("fr", "en")
 OTHER_BRANCHES: dict[str, tuple[str, tuple[Lang, ...]]] = {
     "indemnity": ("the indemnity's help is English (its output is French)", ("fr",)),
     "document": ("the document command's help is English (letters' branch)", ("fr",)),
+    "report": ("the report's help is English (report branch)", ("fr",)),
+    "export": ("the export's help is English (report branch)", ("fr",)),
     # Their help says both languages at once (an English paragraph, then a French one),
     # by the design of the record branch; some of their options' lines are wider than 80.
     "new": ("new's help is bilingual by design (record branch)", LANGS),

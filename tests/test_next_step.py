@@ -255,7 +255,7 @@ def test_no_day_of_use_left_points_to_the_assessment() -> None:
 
 def test_urgency_words() -> None:
     assert [urgency.label("fr") for urgency in Urgency] == [
-        "échéance dépassée",
+        "dépassée",
         "bientôt",
         "plus tard",
         "rien à faire",

@@ -79,6 +79,19 @@ COMMANDS: Final[tuple[tuple[str, str, str], ...]] = (
         N_("say where a convention stands on a date, and what can happen next"),
     ),
     (
+        "report",
+        "mgp_convention.cli.report",
+        N_(
+            "write the portfolio as one HTML page that opens anywhere (summary, timeline, "
+            "table, each convention)"
+        ),
+    ),
+    (
+        "export",
+        "mgp_convention.cli.export",
+        N_("write the portfolio as a spreadsheet (.xlsx) to sort and filter"),
+    ),
+    (
         "calendar",
         "mgp_convention.cli.calendar",
         N_("export every legal date as an iCalendar (.ics) file"),

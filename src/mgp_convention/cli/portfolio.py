@@ -494,7 +494,7 @@ def table(rows: Sequence[Row], lang: Lang, width: int) -> Any:
         grid.add_column(said(N_("Article")), max_width=16)
     else:
         grid.add_column(said(N_("Convention")), max_width=28)
-        grid.add_column(said(N_("Next date")), max_width=13)
+        grid.add_column(said(N_("Next date")), max_width=14)
         grid.add_column(said(N_("Action")), ratio=1, min_width=20)
     for row in rows:
         marker, style = _MARKERS[row.urgency]
