@@ -364,7 +364,7 @@ def test_the_count_from_the_folder_divides(
     files = [Path(f).name for c in beneficiaries["conventions"] for f in c["files"]]
     assert "05-saint-exemple-en-attente.json" not in files
     assert len(files) == counted
-    assert data["portfolio"] == {"folder": str(EXAMPLES), "files_loaded": 5, "files_failed": []}
+    assert data["portfolio"] == {"folder": str(EXAMPLES), "files_loaded": 10, "files_failed": []}  # 06-10: another market
     assert data["market_share"] == share
 
 
@@ -374,7 +374,7 @@ def test_the_folder_lists_the_conventions_counted(capsys: pytest.CaptureFixture[
     )
     assert (code, err) == (0, "")
     lines = out.splitlines()
-    assert f"Dossier {EXAMPLES} : 5 fichiers lus" in lines
+    assert f"Dossier {EXAMPLES} : 10 fichiers lus" in lines  # 06-10: another market
     assert sum(line.startswith("  compté : ") for line in lines) == 4
     assert (
         "  compté : Commune de Valmont-sur-Marne (fictive) (MGP-AM-2026-EX-001), signée par "
@@ -448,7 +448,15 @@ def test_files_that_fail_to_load_are_warnings(
     (folder / "two-problems.json").write_text(json.dumps(data), encoding="utf-8")
 
     code, out, err = run(
-        capsys, str(RIVEBELLE), "--on", "2026-12-01", "--portfolio", str(folder), "--json"
+        capsys,
+        str(RIVEBELLE),
+        "--on",
+        "2026-12-01",
+        "--portfolio",
+        str(folder),
+        "--json",
+        "--lang",
+        "fr",
     )
     assert code == 0
     warnings = err.splitlines()
@@ -457,7 +465,7 @@ def test_files_that_fail_to_load_are_warnings(
     assert warnings[0].endswith(" ; non compté")
     assert "(et 1 autre problème)" in warnings[1]
     result = json.loads(out)
-    assert result["portfolio"]["files_loaded"] == 5
+    assert result["portfolio"]["files_loaded"] == 10  # the ten examples
     assert [Path(f["file"]).name for f in result["portfolio"]["files_failed"]] == [
         "broken.json",
         "two-problems.json",
