@@ -1,7 +1,8 @@
 """Legal time: Europe/Paris dates, periods in months (CPC 641 al. 2), working days
 (CPC 642 al. 2, C. trav. L3133-1).
 
-Every expected date below was counted by hand on a calendar, as written beside it,
+Every expected date below was counted by hand on a calendar, as written beside it, or
+comes from ``months_by_hand`` (RULES.md's month rule with the standard library only),
 never from the code under test. Easter Sundays used: 2005-03-27, 2008-03-23,
 2018-04-01, 2026-04-05, 2027-03-28, 2028-04-16 (Easter Monday +1, Ascension +39, Whit
 Monday +50).
@@ -23,19 +24,20 @@ from hypothesis import strategies as st
 
 from mgp_convention import calendar
 from mgp_convention.calendar import (
-    add_duration,
     add_months,
     holiday_name,
     is_working_day,
+    last_day_of_period,
+    latest_first_day,
     next_working_day,
     non_working_reason,
     parse_date_or_datetime,
     public_holidays,
-    subtract_duration,
     to_paris_date,
 )
 from mgp_convention.errors import DateError, InvalidValue
 
+import months_by_hand
 
 D = dt.date
 UTC = dt.UTC
@@ -158,114 +160,427 @@ def test_an_unreadable_date_is_refused_showing_both_formats() -> None:
         parse_date_or_datetime("28/03/2026", field="sent")
 
 
-# --- months (CPC 641 al. 2) -------------------------------------------------------------
+# --- periods in months that count their first day (RULES.md v2, CPC 641 al. 2) -------------
+
+
+@pytest.mark.parametrize(
+    ("first", "months", "last"),
+    [
+        # The examples of RULES.md, "Periods in months".
+        # 15 Jul 2027 exists → the day before
+        pytest.param(D(2027, 1, 15), 6, D(2027, 7, 14), id="15-january-plus-6-ends-14-july"),
+        # 1 Apr 2027 exists → the day before
+        pytest.param(D(2027, 3, 1), 1, D(2027, 3, 31), id="1-march-plus-1-ends-31-march"),
+        # no 31 Feb 2027 → the last day of February
+        pytest.param(D(2027, 1, 31), 1, D(2027, 2, 28), id="31-january-2027-ends-28-february"),
+        # no 29 Feb 2027 → the last day of February
+        pytest.param(D(2027, 1, 29), 1, D(2027, 2, 28), id="29-january-2027-ends-28-february"),
+        # 29 Feb 2028 exists → the day before
+        pytest.param(D(2028, 1, 29), 1, D(2028, 2, 28), id="29-january-2028-ends-28-february"),
+        # no 30 Feb 2028 → the last day of February, a leap year
+        pytest.param(D(2028, 1, 30), 1, D(2028, 2, 29), id="30-january-2028-ends-29-february"),
+        # no 31 Apr 2027 → the last day of April
+        pytest.param(D(2027, 3, 31), 1, D(2027, 4, 30), id="31-march-plus-1-ends-30-april"),
+        # no 31 Feb 2027 → the last day of February
+        pytest.param(D(2026, 8, 31), 6, D(2027, 2, 28), id="31-august-plus-6-ends-28-february"),
+        # no 31 Feb 2028 → the last day of February, a leap year
+        pytest.param(D(2027, 8, 31), 6, D(2028, 2, 29), id="31-august-plus-6-ends-29-february"),
+    ],
+)
+def test_the_examples_of_rules_md(first: dt.date, months: int, last: dt.date) -> None:
+    assert last_day_of_period(first, months) == last
+
+
+def test_six_months_from_31_august_end_on_last_day_of_february() -> None:
+    # Version 1 counted 31 Aug 2027 + 6 months = 29 Feb 2028, − 1 day = 28 Feb 2028: a
+    # day early. There is no 31 February: the period ends on the last day of February.
+    assert last_day_of_period(D(2027, 8, 31), 6) == D(2028, 2, 29)
+    assert last_day_of_period(D(2026, 8, 31), 6) == D(2027, 2, 28)
+
+
+# Issue 16: every start day 28–31 of January, February (leap and non-leap year), March
+# and August, for 1, 6, 12 and 18 months. Each row: first day, months, last day.
+MONTHS_TABLE = [
+    # --- first day in January 2027: February 2027 has 28 days ---
+    # 28 Jan 2027 + 1 month: 28 Feb 2027 exists → the day before
+    (D(2027, 1, 28), 1, D(2027, 2, 27)),
+    # 28 Jan 2027 + 6 months: 28 Jul 2027 exists → the day before
+    (D(2027, 1, 28), 6, D(2027, 7, 27)),
+    # 28 Jan 2027 + 12 months: 28 Jan 2028 exists → the day before
+    (D(2027, 1, 28), 12, D(2028, 1, 27)),
+    # 28 Jan 2027 + 18 months: 28 Jul 2028 exists → the day before
+    (D(2027, 1, 28), 18, D(2028, 7, 27)),
+    # 29 Jan 2027 + 1 month: no 29 Feb 2027 → last day of Feb 2027
+    (D(2027, 1, 29), 1, D(2027, 2, 28)),
+    # 29 Jan 2027 + 6 months: 29 Jul 2027 exists → the day before
+    (D(2027, 1, 29), 6, D(2027, 7, 28)),
+    # 29 Jan 2027 + 12 months: 29 Jan 2028 exists → the day before
+    (D(2027, 1, 29), 12, D(2028, 1, 28)),
+    # 29 Jan 2027 + 18 months: 29 Jul 2028 exists → the day before
+    (D(2027, 1, 29), 18, D(2028, 7, 28)),
+    # 30 Jan 2027 + 1 month: no 30 Feb 2027 → last day of Feb 2027
+    (D(2027, 1, 30), 1, D(2027, 2, 28)),
+    # 30 Jan 2027 + 6 months: 30 Jul 2027 exists → the day before
+    (D(2027, 1, 30), 6, D(2027, 7, 29)),
+    # 30 Jan 2027 + 12 months: 30 Jan 2028 exists → the day before
+    (D(2027, 1, 30), 12, D(2028, 1, 29)),
+    # 30 Jan 2027 + 18 months: 30 Jul 2028 exists → the day before
+    (D(2027, 1, 30), 18, D(2028, 7, 29)),
+    # 31 Jan 2027 + 1 month: no 31 Feb 2027 → last day of Feb 2027
+    (D(2027, 1, 31), 1, D(2027, 2, 28)),
+    # 31 Jan 2027 + 6 months: 31 Jul 2027 exists → the day before
+    (D(2027, 1, 31), 6, D(2027, 7, 30)),
+    # 31 Jan 2027 + 12 months: 31 Jan 2028 exists → the day before
+    (D(2027, 1, 31), 12, D(2028, 1, 30)),
+    # 31 Jan 2027 + 18 months: 31 Jul 2028 exists → the day before
+    (D(2027, 1, 31), 18, D(2028, 7, 30)),
+    # --- first day in January 2028: February 2028 has 29 days (leap year) ---
+    # 28 Jan 2028 + 1 month: 28 Feb 2028 exists → the day before
+    (D(2028, 1, 28), 1, D(2028, 2, 27)),
+    # 28 Jan 2028 + 6 months: 28 Jul 2028 exists → the day before
+    (D(2028, 1, 28), 6, D(2028, 7, 27)),
+    # 28 Jan 2028 + 12 months: 28 Jan 2029 exists → the day before
+    (D(2028, 1, 28), 12, D(2029, 1, 27)),
+    # 28 Jan 2028 + 18 months: 28 Jul 2029 exists → the day before
+    (D(2028, 1, 28), 18, D(2029, 7, 27)),
+    # 29 Jan 2028 + 1 month: 29 Feb 2028 exists → the day before
+    (D(2028, 1, 29), 1, D(2028, 2, 28)),
+    # 29 Jan 2028 + 6 months: 29 Jul 2028 exists → the day before
+    (D(2028, 1, 29), 6, D(2028, 7, 28)),
+    # 29 Jan 2028 + 12 months: 29 Jan 2029 exists → the day before
+    (D(2028, 1, 29), 12, D(2029, 1, 28)),
+    # 29 Jan 2028 + 18 months: 29 Jul 2029 exists → the day before
+    (D(2028, 1, 29), 18, D(2029, 7, 28)),
+    # 30 Jan 2028 + 1 month: no 30 Feb 2028 → last day of Feb 2028, a leap year
+    (D(2028, 1, 30), 1, D(2028, 2, 29)),
+    # 30 Jan 2028 + 6 months: 30 Jul 2028 exists → the day before
+    (D(2028, 1, 30), 6, D(2028, 7, 29)),
+    # 30 Jan 2028 + 12 months: 30 Jan 2029 exists → the day before
+    (D(2028, 1, 30), 12, D(2029, 1, 29)),
+    # 30 Jan 2028 + 18 months: 30 Jul 2029 exists → the day before
+    (D(2028, 1, 30), 18, D(2029, 7, 29)),
+    # 31 Jan 2028 + 1 month: no 31 Feb 2028 → last day of Feb 2028, a leap year
+    (D(2028, 1, 31), 1, D(2028, 2, 29)),
+    # 31 Jan 2028 + 6 months: 31 Jul 2028 exists → the day before
+    (D(2028, 1, 31), 6, D(2028, 7, 30)),
+    # 31 Jan 2028 + 12 months: 31 Jan 2029 exists → the day before
+    (D(2028, 1, 31), 12, D(2029, 1, 30)),
+    # 31 Jan 2028 + 18 months: 31 Jul 2029 exists → the day before
+    (D(2028, 1, 31), 18, D(2029, 7, 30)),
+    # --- first day in February 2027, not a leap year: 28 days ---
+    # 28 Feb 2027 + 1 month: 28 Mar 2027 exists → the day before
+    (D(2027, 2, 28), 1, D(2027, 3, 27)),
+    # 28 Feb 2027 + 6 months: 28 Aug 2027 exists → the day before
+    (D(2027, 2, 28), 6, D(2027, 8, 27)),
+    # 28 Feb 2027 + 12 months: 28 Feb 2028 exists → the day before
+    (D(2027, 2, 28), 12, D(2028, 2, 27)),
+    # 28 Feb 2027 + 18 months: 28 Aug 2028 exists → the day before
+    (D(2027, 2, 28), 18, D(2028, 8, 27)),
+    # --- first day in February 2028, a leap year: 29 days ---
+    # 28 Feb 2028 + 1 month: 28 Mar 2028 exists → the day before
+    (D(2028, 2, 28), 1, D(2028, 3, 27)),
+    # 28 Feb 2028 + 6 months: 28 Aug 2028 exists → the day before
+    (D(2028, 2, 28), 6, D(2028, 8, 27)),
+    # 28 Feb 2028 + 12 months: 28 Feb 2029 exists → the day before
+    (D(2028, 2, 28), 12, D(2029, 2, 27)),
+    # 28 Feb 2028 + 18 months: 28 Aug 2029 exists → the day before
+    (D(2028, 2, 28), 18, D(2029, 8, 27)),
+    # 29 Feb 2028 + 1 month: 29 Mar 2028 exists → the day before
+    (D(2028, 2, 29), 1, D(2028, 3, 28)),
+    # 29 Feb 2028 + 6 months: 29 Aug 2028 exists → the day before
+    (D(2028, 2, 29), 6, D(2028, 8, 28)),
+    # 29 Feb 2028 + 12 months: no 29 Feb 2029 → last day of Feb 2029
+    (D(2028, 2, 29), 12, D(2029, 2, 28)),
+    # 29 Feb 2028 + 18 months: 29 Aug 2029 exists → the day before
+    (D(2028, 2, 29), 18, D(2029, 8, 28)),
+    # --- first day in March 2027 ---
+    # 28 Mar 2027 + 1 month: 28 Apr 2027 exists → the day before
+    (D(2027, 3, 28), 1, D(2027, 4, 27)),
+    # 28 Mar 2027 + 6 months: 28 Sep 2027 exists → the day before
+    (D(2027, 3, 28), 6, D(2027, 9, 27)),
+    # 28 Mar 2027 + 12 months: 28 Mar 2028 exists → the day before
+    (D(2027, 3, 28), 12, D(2028, 3, 27)),
+    # 28 Mar 2027 + 18 months: 28 Sep 2028 exists → the day before
+    (D(2027, 3, 28), 18, D(2028, 9, 27)),
+    # 29 Mar 2027 + 1 month: 29 Apr 2027 exists → the day before
+    (D(2027, 3, 29), 1, D(2027, 4, 28)),
+    # 29 Mar 2027 + 6 months: 29 Sep 2027 exists → the day before
+    (D(2027, 3, 29), 6, D(2027, 9, 28)),
+    # 29 Mar 2027 + 12 months: 29 Mar 2028 exists → the day before
+    (D(2027, 3, 29), 12, D(2028, 3, 28)),
+    # 29 Mar 2027 + 18 months: 29 Sep 2028 exists → the day before
+    (D(2027, 3, 29), 18, D(2028, 9, 28)),
+    # 30 Mar 2027 + 1 month: 30 Apr 2027 exists → the day before
+    (D(2027, 3, 30), 1, D(2027, 4, 29)),
+    # 30 Mar 2027 + 6 months: 30 Sep 2027 exists → the day before
+    (D(2027, 3, 30), 6, D(2027, 9, 29)),
+    # 30 Mar 2027 + 12 months: 30 Mar 2028 exists → the day before
+    (D(2027, 3, 30), 12, D(2028, 3, 29)),
+    # 30 Mar 2027 + 18 months: 30 Sep 2028 exists → the day before
+    (D(2027, 3, 30), 18, D(2028, 9, 29)),
+    # 31 Mar 2027 + 1 month: no 31 Apr 2027 → last day of Apr 2027
+    (D(2027, 3, 31), 1, D(2027, 4, 30)),
+    # 31 Mar 2027 + 6 months: no 31 Sep 2027 → last day of Sep 2027
+    (D(2027, 3, 31), 6, D(2027, 9, 30)),
+    # 31 Mar 2027 + 12 months: 31 Mar 2028 exists → the day before
+    (D(2027, 3, 31), 12, D(2028, 3, 30)),
+    # 31 Mar 2027 + 18 months: no 31 Sep 2028 → last day of Sep 2028
+    (D(2027, 3, 31), 18, D(2028, 9, 30)),
+    # --- first day in August 2027 ---
+    # 28 Aug 2027 + 1 month: 28 Sep 2027 exists → the day before
+    (D(2027, 8, 28), 1, D(2027, 9, 27)),
+    # 28 Aug 2027 + 6 months: 28 Feb 2028 exists → the day before
+    (D(2027, 8, 28), 6, D(2028, 2, 27)),
+    # 28 Aug 2027 + 12 months: 28 Aug 2028 exists → the day before
+    (D(2027, 8, 28), 12, D(2028, 8, 27)),
+    # 28 Aug 2027 + 18 months: 28 Feb 2029 exists → the day before
+    (D(2027, 8, 28), 18, D(2029, 2, 27)),
+    # 29 Aug 2027 + 1 month: 29 Sep 2027 exists → the day before
+    (D(2027, 8, 29), 1, D(2027, 9, 28)),
+    # 29 Aug 2027 + 6 months: 29 Feb 2028 exists → the day before
+    (D(2027, 8, 29), 6, D(2028, 2, 28)),
+    # 29 Aug 2027 + 12 months: 29 Aug 2028 exists → the day before
+    (D(2027, 8, 29), 12, D(2028, 8, 28)),
+    # 29 Aug 2027 + 18 months: no 29 Feb 2029 → last day of Feb 2029
+    (D(2027, 8, 29), 18, D(2029, 2, 28)),
+    # 30 Aug 2027 + 1 month: 30 Sep 2027 exists → the day before
+    (D(2027, 8, 30), 1, D(2027, 9, 29)),
+    # 30 Aug 2027 + 6 months: no 30 Feb 2028 → last day of Feb 2028, a leap year
+    (D(2027, 8, 30), 6, D(2028, 2, 29)),
+    # 30 Aug 2027 + 12 months: 30 Aug 2028 exists → the day before
+    (D(2027, 8, 30), 12, D(2028, 8, 29)),
+    # 30 Aug 2027 + 18 months: no 30 Feb 2029 → last day of Feb 2029
+    (D(2027, 8, 30), 18, D(2029, 2, 28)),
+    # 31 Aug 2027 + 1 month: no 31 Sep 2027 → last day of Sep 2027
+    (D(2027, 8, 31), 1, D(2027, 9, 30)),
+    # 31 Aug 2027 + 6 months: no 31 Feb 2028 → last day of Feb 2028, a leap year
+    (D(2027, 8, 31), 6, D(2028, 2, 29)),
+    # 31 Aug 2027 + 12 months: 31 Aug 2028 exists → the day before
+    (D(2027, 8, 31), 12, D(2028, 8, 30)),
+    # 31 Aug 2027 + 18 months: no 31 Feb 2029 → last day of Feb 2029
+    (D(2027, 8, 31), 18, D(2029, 2, 28)),
+]
+
+
+@pytest.mark.parametrize(("first", "months", "last"), MONTHS_TABLE)
+def test_months_table_of_issue_16(first: dt.date, months: int, last: dt.date) -> None:
+    assert last_day_of_period(first, months) == last
+
+
+@pytest.mark.parametrize(
+    ("first", "months", "days", "last"),
+    [
+        # 15 Mar 2026 + 10 days: 15 Mar is day 1 → 24 Mar
+        pytest.param(D(2026, 3, 15), 0, 10, D(2026, 3, 24), id="ten-days"),
+        # 15 Mar 2026 + 1 day: the first day alone
+        pytest.param(D(2026, 3, 15), 0, 1, D(2026, 3, 15), id="one-day"),
+        # 25 Apr 2026 + 1 month (ends 24 May) + 5 days → 29 May
+        pytest.param(D(2026, 4, 25), 1, 5, D(2026, 5, 29), id="month-then-days"),
+        # 31 Jan 2027 + 1 month (no 31 Feb: ends 28 Feb) + 2 days → 2 Mar
+        pytest.param(D(2027, 1, 31), 1, 2, D(2027, 3, 2), id="month-ending-february-then-days"),
+        # 30 Jan 2028 + 1 month (no 30 Feb: ends 29 Feb 2028) + 1 day → 1 Mar
+        pytest.param(D(2028, 1, 30), 1, 1, D(2028, 3, 1), id="leap-february-then-a-day"),
+        # 12 Feb 2017 + 1 month (ends 11 Mar) + 15 days → 26 Mar
+        pytest.param(D(2017, 2, 12), 1, 15, D(2017, 3, 26), id="months-first-then-days"),
+    ],
+)
+def test_a_step_of_months_and_days_ends_days_after_its_months(
+    first: dt.date, months: int, days: int, last: dt.date
+) -> None:
+    # CPC 641 al. 3: « les mois sont d'abord décomptés, puis les jours ».
+    assert last_day_of_period(first, months, days) == last
+
+
+@pytest.mark.parametrize(
+    ("months", "days", "field", "message"),
+    [
+        (0, 0, "months", "at least one day or one month"),
+        (-1, 0, "months", "whole number"),
+        (0, -3, "days", "whole number"),
+        (True, 0, "months", "whole number"),
+        (1.5, 0, "months", "whole number"),
+    ],
+)
+def test_a_period_needs_whole_months_and_days(
+    months: int, days: int, field: str, message: str
+) -> None:
+    for function in (last_day_of_period, latest_first_day):
+        with pytest.raises(DateError, match=message) as info:
+            function(D(2027, 1, 15), months, days)
+        assert info.value.field == field
+
+
+def test_a_period_of_months_only_or_days_only_by_keyword() -> None:
+    # 15 Jan 2027: 2 months end on 14 Mar (15 Mar exists); 10 days on 24 Jan.
+    assert last_day_of_period(D(2027, 1, 15), months=2) == D(2027, 3, 14)
+    assert last_day_of_period(D(2027, 1, 15), days=10) == D(2027, 1, 24)
+    # Ending by 14 Mar 2027: 2 months from 15 Jan at the latest; 10 days from 5 Mar.
+    assert latest_first_day(D(2027, 3, 14), months=2) == D(2027, 1, 15)
+    assert latest_first_day(D(2027, 3, 14), days=10) == D(2027, 3, 5)
+    for function in (last_day_of_period, latest_first_day):
+        with pytest.raises(
+            DateError, match=r"^months: a period lasts at least one day or one month$"
+        ):
+            function(D(2027, 1, 15))
+
+
+def test_a_period_past_year_9999_is_refused() -> None:
+    with pytest.raises(DateError, match="out of range") as info:
+        last_day_of_period(D(9999, 12, 15), 1)
+    assert info.value.field == "months"
+    with pytest.raises(DateError, match="out of range") as info:
+        last_day_of_period(D(9999, 12, 15), 0, 30)
+    assert info.value.field == "days"
+    with pytest.raises(DateError, match="out of range"):
+        latest_first_day(D(1, 1, 15), 1)
+
+
+def test_a_period_accepts_an_aware_datetime_and_refuses_a_naive_one() -> None:
+    # 23:30 UTC on 30 Jan 2027 is 00:30 on 31 Jan in Paris: no 31 Feb → 28 Feb 2027.
+    assert last_day_of_period(dt.datetime(2027, 1, 30, 23, 30, tzinfo=UTC), 1) == D(2027, 2, 28)
+    with pytest.raises(DateError, match="naive") as info:
+        last_day_of_period(dt.datetime(2027, 1, 30, 23, 30), 1)
+    assert info.value.field == "first_day"
+    with pytest.raises(DateError, match="naive") as info:
+        latest_first_day(dt.datetime(2027, 1, 30, 23, 30), 1)
+    assert info.value.field == "last_day"
+
+
+first_days = st.dates(min_value=D(1900, 1, 1), max_value=D(2200, 12, 31))
+
+
+@given(first=first_days, months=st.integers(0, 60), days=st.integers(0, 400))
+def test_a_period_agrees_with_the_rule_stated_by_hand(
+    first: dt.date, months: int, days: int
+) -> None:
+    if months == days == 0:
+        days = 1
+    assert last_day_of_period(first, months, days) == months_by_hand.last_day(first, months, days)
+
+
+@given(first=first_days, months=st.integers(1, 60))
+def test_a_period_of_months_ends_after_its_first_day(first: dt.date, months: int) -> None:
+    assert last_day_of_period(first, months) > first
+
+
+@given(first=first_days, days=st.integers(1, 400))
+def test_a_period_of_days_never_ends_before_its_first_day(first: dt.date, days: int) -> None:
+    assert last_day_of_period(first, 0, days) >= first
+
+
+@given(first=first_days, months=st.integers(0, 60), days=st.integers(0, 60))
+def test_a_later_first_day_never_ends_earlier(first: dt.date, months: int, days: int) -> None:
+    if months == days == 0:
+        months = 1
+    assert last_day_of_period(first + ONE_DAY, months, days) >= last_day_of_period(
+        first, months, days
+    )
+
+
+@given(first=first_days, months=st.integers(0, 24), days=st.integers(0, 60))
+def test_the_next_step_starts_the_day_after(first: dt.date, months: int, days: int) -> None:
+    # Two steps of M months and D days in a row (Art. 5 al. 2): the second starts the day
+    # after the first ends, and ends by the same rule from its own first day.
+    if months == days == 0:
+        days = 1
+    end = last_day_of_period(first, months, days)
+    second = last_day_of_period(end + ONE_DAY, months, days)
+    assert second == months_by_hand.last_day(end + ONE_DAY, months, days)
+    assert second > end
+
+
+# --- the latest first day of a period that must end by a date ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("last", "months", "days", "first"),
+    [
+        # RULES.md, reduced usage: ends by 30 Dec 2027 (« avant le » 31 Dec), 2 months:
+        # 31 Oct + 2 months → 31 Dec exists → ends 30 Dec; 1 Nov would end 31 Dec.
+        pytest.param(D(2027, 12, 30), 2, 0, D(2027, 10, 31), id="rules-md-example"),
+        # Ends by 27 Mar 2027, 1 month: 28 Feb ends 27 Mar; 1 Mar would end 31 Mar.
+        pytest.param(D(2027, 3, 27), 1, 0, D(2027, 2, 28), id="end-of-february"),
+        # Ends by 30 Mar 2027, 1 month: still 28 Feb (ends 27 Mar), as 1 Mar ends 31 Mar.
+        pytest.param(D(2027, 3, 30), 1, 0, D(2027, 2, 28), id="a-gap-after-february"),
+        # Ends by 28 Feb 2027, 1 month: 1 Feb ends 28 Feb; 2 Feb would end 1 Mar.
+        pytest.param(D(2027, 2, 28), 1, 0, D(2027, 2, 1), id="february-itself"),
+        # Ends by 31 Dec 2027, 10 days: 22 Dec is day 1, 31 Dec day 10.
+        pytest.param(D(2027, 12, 31), 0, 10, D(2027, 12, 22), id="days-only"),
+        # Ends by 31 Dec 2027, 1 month and 15 days: 1 Nov + 1 month ends 30 Nov, + 15
+        # days = 15 Dec; 16 Nov + 1 month ends 15 Dec, + 15 days = 30 Dec; 17 Nov ends 31 Dec.
+        pytest.param(D(2027, 12, 31), 1, 15, D(2027, 11, 17), id="months-and-days"),
+    ],
+)
+def test_the_latest_first_day_of_a_period_ending_by_a_date(
+    last: dt.date, months: int, days: int, first: dt.date
+) -> None:
+    assert latest_first_day(last, months, days) == first
+
+
+@given(last=first_days, months=st.integers(0, 36), days=st.integers(0, 60))
+def test_the_latest_first_day_is_the_latest(last: dt.date, months: int, days: int) -> None:
+    # Its period ends on or before ``last``; the period from the next day ends after it.
+    if months == days == 0:
+        days = 1
+    first = latest_first_day(last, months, days)
+    assert months_by_hand.last_day(first, months, days) <= last
+    assert months_by_hand.last_day(first + ONE_DAY, months, days) > last
+
+
+# --- the same day number, months later (CPC 641 al. 2, a period from an act) --------------
 
 
 @pytest.mark.parametrize(
     ("anchor", "months", "expected"),
     [
-        # same day number
-        pytest.param(D(2026, 12, 15), 1, D(2027, 1, 15), id="15-dec+1"),
-        pytest.param(D(2026, 1, 15), -1, D(2025, 12, 15), id="15-jan-1"),
-        pytest.param(D(2026, 1, 1), 0, D(2026, 1, 1), id="zero"),
+        pytest.param(D(2026, 12, 15), 1, D(2027, 1, 15), id="same-day-number"),
+        pytest.param(D(2026, 1, 15), -1, D(2025, 12, 15), id="backwards"),
+        pytest.param(D(2026, 1, 1), 0, D(2026, 1, 1), id="zero-months"),
         # no 31 February: the last day of the month
-        pytest.param(D(2026, 1, 31), 1, D(2026, 2, 28), id="31-jan+1"),
-        pytest.param(D(2028, 1, 31), 1, D(2028, 2, 29), id="31-jan+1-leap"),
-        pytest.param(D(2100, 1, 31), 1, D(2100, 2, 28), id="2100-not-leap"),
-        pytest.param(D(2000, 1, 31), 1, D(2000, 2, 29), id="2000-leap"),
-        pytest.param(D(2026, 3, 31), 1, D(2026, 4, 30), id="31-mar+1"),
-        pytest.param(D(2026, 10, 31), 4, D(2027, 2, 28), id="31-oct+4"),
+        pytest.param(D(2026, 1, 31), 1, D(2026, 2, 28), id="no-31-february"),
+        pytest.param(D(2028, 1, 31), 1, D(2028, 2, 29), id="no-31-february-leap-year"),
+        pytest.param(D(2100, 1, 31), 1, D(2100, 2, 28), id="2100-is-not-a-leap-year"),
+        pytest.param(D(2000, 1, 31), 1, D(2000, 2, 29), id="2000-is-a-leap-year"),
         # from the anchor, not step by step: 31 Jan + 2 months is 31 Mar, not 28 Mar
-        pytest.param(D(2026, 1, 31), 2, D(2026, 3, 31), id="31-jan+2"),
-        pytest.param(D(2026, 1, 31), 3, D(2026, 4, 30), id="31-jan+3"),
-        # 29 February
-        pytest.param(D(2028, 2, 29), 12, D(2029, 2, 28), id="29-feb+12"),
-        pytest.param(D(2028, 2, 29), 48, D(2032, 2, 29), id="29-feb+48"),
-        # backwards, same clamping
-        pytest.param(D(2026, 3, 31), -1, D(2026, 2, 28), id="31-mar-1"),
-        pytest.param(D(2028, 3, 31), -1, D(2028, 2, 29), id="31-mar-1-leap"),
-        pytest.param(D(2026, 8, 31), -6, D(2026, 2, 28), id="31-aug-6"),
-        pytest.param(D(2026, 5, 31), -13, D(2025, 4, 30), id="31-may-13"),
-        # Cass. 3e civ. 21 Jan 2021: 20 Feb 2018 + 3 months = Sun 20 May 2018
+        pytest.param(D(2026, 1, 31), 2, D(2026, 3, 31), id="counted-from-the-anchor"),
+        pytest.param(D(2028, 2, 29), 12, D(2029, 2, 28), id="29-february-a-year-later"),
+        pytest.param(D(2026, 8, 31), -6, D(2026, 2, 28), id="backwards-to-february"),
+        # Cass. 3e civ. 21 Jan 2021: 20 Feb 2018 + 3 months = Sunday 20 May 2018
         pytest.param(D(2018, 2, 20), 3, D(2018, 5, 20), id="cass-2018"),
+        # the first and last years Python holds
+        pytest.param(D(2, 1, 15), -12, D(1, 1, 15), id="year-1"),
+        pytest.param(D(9998, 12, 15), 1, D(9999, 1, 15), id="year-9999"),
     ],
 )
-def test_add_months(anchor: dt.date, months: int, expected: dt.date) -> None:
+def test_add_months_keeps_the_day_number(anchor: dt.date, months: int, expected: dt.date) -> None:
     assert add_months(anchor, months) == expected
 
 
-def test_cass_2018_three_months_then_whit_monday() -> None:
-    # Sun 20 May 2018, Whit Monday 21 May: the 3-month period ends Tue 22 May 2018.
+def test_three_months_from_20_february_2018_run_past_whit_monday() -> None:
+    # Cass. 3e civ., 21 Jan 2021: Sunday 20 May 2018, then Whit Monday 21 May → Tue 22 May.
     assert next_working_day(add_months(D(2018, 2, 20), 3)) == D(2018, 5, 22)
 
 
-def test_add_months_out_of_range() -> None:
-    with pytest.raises(DateError, match="out of range"):
+def test_add_months_out_of_range_is_refused() -> None:
+    with pytest.raises(DateError, match=r"9999-12-01 \+ 1 months is out of range") as info:
         add_months(D(9999, 12, 1), 1)
+    assert info.value.field == "months"
     with pytest.raises(DateError, match="out of range"):
-        add_months(D(1, 1, 1), -1)
+        add_months(D(1, 1, 31), -1)
+    with pytest.raises(DateError, match="naive") as naive:
+        add_months(dt.datetime(2026, 1, 31, 12, 0), 1)
+    assert naive.value.field == "anchor"
 
 
-@pytest.mark.parametrize(
-    ("anchor", "months", "days", "expected"),
-    [
-        # months first, then days (CPC 641 al. 3): 31 Jan + 1 month = 28 Feb, + 2 days
-        pytest.param(D(2026, 1, 31), 1, 2, D(2026, 3, 2), id="months-then-days"),
-        pytest.param(D(2026, 3, 15), 0, 10, D(2026, 3, 25), id="days-only"),
-        pytest.param(D(2026, 3, 15), 2, 0, D(2026, 5, 15), id="months-only"),
-        # the example of Gdroit: 12 Feb 2017 + 1 month + 15 days = 27 Mar 2017
-        pytest.param(D(2017, 2, 12), 1, 15, D(2017, 3, 27), id="gdroit-example"),
-    ],
-)
-def test_add_duration(anchor: dt.date, months: int, days: int, expected: dt.date) -> None:
-    assert add_duration(anchor, months, days) == expected
-
-
-@pytest.mark.parametrize(
-    ("anchor", "months", "days", "expected"),
-    [
-        # 31 Mar 2027 − 1 month = 28 Feb 2027, − 10 days = 18 Feb 2027
-        pytest.param(D(2027, 3, 31), 1, 10, D(2027, 2, 18), id="months-then-days"),
-        # 31 Jul 2026 − 2 months = 31 May 2026
-        pytest.param(D(2026, 7, 31), 2, 0, D(2026, 5, 31), id="months-only"),
-        # 1 Mar 2028 − 1 day = 29 Feb 2028
-        pytest.param(D(2028, 3, 1), 0, 1, D(2028, 2, 29), id="leap-day"),
-    ],
-)
-def test_subtract_duration(anchor: dt.date, months: int, days: int, expected: dt.date) -> None:
-    assert subtract_duration(anchor, months, days) == expected
-
-
-def test_durations_out_of_range() -> None:
-    with pytest.raises(DateError, match="out of range"):
-        add_duration(D(9999, 12, 1), 0, 31)
-    with pytest.raises(DateError, match="out of range"):
-        subtract_duration(D(1, 1, 5), 0, 10)
-
-
-anchors = st.dates(min_value=D(1900, 1, 1), max_value=D(2200, 12, 31))
-
-
-@given(anchor=anchors, months=st.integers(-600, 600))
-def test_add_months_properties(anchor: dt.date, months: int) -> None:
+@given(anchor=first_days, months=st.integers(-600, 600))
+def test_add_months_moves_the_month_and_keeps_or_clamps_the_day(
+    anchor: dt.date, months: int
+) -> None:
     result = add_months(anchor, months)
-    # the month moves by exactly ``months``
     assert (result.year * 12 + result.month) - (anchor.year * 12 + anchor.month) == months
-    # same day number, or the last day of a shorter month
-    if result.day != anchor.day:
+    if result.day != anchor.day:  # only a shorter month changes it: its last day
         assert result.day < anchor.day
-        assert (result + dt.timedelta(days=1)).day == 1
-
-
-@given(anchor=anchors, a=st.integers(0, 60), b=st.integers(0, 60))
-def test_add_months_is_from_the_anchor(anchor: dt.date, a: int, b: int) -> None:
-    # stepping can only lose days, never gain them; from the anchor keeps the day number
-    stepped = add_months(add_months(anchor, a), b)
-    direct = add_months(anchor, a + b)
-    assert (stepped.year, stepped.month) == (direct.year, direct.month)
-    assert stepped.day <= direct.day
-    if anchor.day <= 28:
-        assert stepped == direct
+        assert (result + ONE_DAY).day == 1
 
 
 # --- public holidays (C. trav. L3133-1) ----------------------------------------------------

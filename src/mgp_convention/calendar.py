@@ -8,8 +8,12 @@ The rules encoded, with their sources (quoted in the constants below):
 
 - a period in days does not count the day that starts it (CPC 641 al. 1);
 - a period in months ends on the same day number, or on the last day of the month
-  when that number does not exist (CPC 641 al. 2); months and days: months first
-  (CPC 641 al. 3);
+  when that number does not exist (CPC 641 al. 2: « A défaut d'un quantième identique,
+  le délai expire le dernier jour du mois »); months and days: months first (CPC 641
+  al. 3). For a period that counts its first day (the experiment, a deployment step,
+  the evaluation: RULES.md, "Periods in months"), the same day number N months later
+  is the first day *after* the period, so the period ends the day before it, or on
+  the last day of the month that has no such day number (:func:`last_day_of_period`);
 - a period ends on its last day at midnight (CPC 642 al. 1), and one that would end on
   a Saturday, a Sunday, a public holiday or a *jour chômé* is extended to the next
   working day (CPC 642 al. 2);
@@ -17,20 +21,21 @@ The rules encoded, with their sources (quoted in the constants below):
   Whit Monday included (Cass. 3e civ., 21 janv. 2021, n° 19-24.799); Alsace-Moselle's
   Good Friday and 26 December do not apply to the Grand Paris.
 
-The ``holidays`` package's France gives the public holidays and answers the working-day
-questions (``is_working_day``, ``get_nth_working_day``). This module adds what the law
-says and the package does not: each year of the package's France is checked against
-the 11 days of L3133-1 (a day missing is refused, a day not in the list is left out),
-and Whit Monday is restored where the package omits it (2005–2007). The ``holidays``
-package is imported on the first question about a holiday, not when this module is
-imported.
+The libraries do the arithmetic: ``pendulum`` adds months (keeping the day number, or
+taking the last day of a shorter month), and the ``holidays`` package's France gives
+the public holidays and answers the working-day questions (``is_working_day``,
+``get_nth_working_day``). This module adds what the law says and the package does not:
+each year of the package's France is checked against the 11 days of L3133-1 (a day
+missing is refused, a day not in the list is left out), and Whit Monday is restored
+where the package omits it (2005–2007). The ``holidays`` package is imported on the
+first question about a holiday, not when this module is imported.
 
 >>> import datetime as dt
->>> add_months(dt.date(2026, 1, 31), 1)
-datetime.date(2026, 2, 28)
->>> add_months(dt.date(2028, 1, 31), 1)
+>>> last_day_of_period(dt.date(2027, 1, 15), months=6)
+datetime.date(2027, 7, 14)
+>>> last_day_of_period(dt.date(2027, 8, 31), months=6)  # no 31 February 2028
 datetime.date(2028, 2, 29)
->>> add_months(dt.date(2026, 3, 31), -1)
+>>> add_months(dt.date(2026, 1, 31), 1)
 datetime.date(2026, 2, 28)
 >>> to_paris_date(dt.datetime(2026, 3, 27, 23, 30, tzinfo=dt.timezone.utc))
 datetime.date(2026, 3, 28)
@@ -69,16 +74,16 @@ __all__ = [
     "ONE_DAY",
     "PARIS",
     "Lang",
-    "add_duration",
     "add_months",
     "format_date",
     "holiday_name",
     "is_working_day",
+    "last_day_of_period",
+    "latest_first_day",
     "next_working_day",
     "non_working_reason",
     "parse_date_or_datetime",
     "public_holidays",
-    "subtract_duration",
     "to_paris_date",
 ]
 
@@ -208,25 +213,40 @@ def parse_date_or_datetime(text: str, *, field: str) -> dt.date:
     return to_paris_date(value, field=field)
 
 
-# --- months (CPC 641 al. 2) -------------------------------------------------------------
-
-_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+# --- months (CPC 641 al. 2 and al. 3) ---------------------------------------------------
 
 
-def _days_in_month(year: int, month: int) -> int:
-    if month == 2 and year % 4 == 0 and (year % 100 != 0 or year % 400 == 0):
-        return 29
-    return _MONTH_DAYS[month - 1]
+def _plus_months(day: dt.date, months: int) -> dt.date:
+    """``day`` moved by ``months`` months by pendulum: the same day number, or the last
+    day of a month that has no such number."""
+    try:
+        moved = pendulum.Date(day.year, day.month, day.day).add(months=months)
+    except ValueError:  # pendulum: "year 10000 is out of range"
+        raise DateError(f"{day} + {months} months is out of range", field="months") from None
+    return dt.date(moved.year, moved.month, moved.day)
+
+
+def _plus_days(day: dt.date, days: int) -> dt.date:
+    try:
+        return day + dt.timedelta(days=days)
+    except OverflowError:
+        raise DateError(f"{day} + {days} days is out of range", field="days") from None
+
+
+def _whole(value: int, field: str) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise DateError(f"expected a whole number ≥ 0, got {value!r}", field=field)
 
 
 def add_months(anchor: dt.date, months: int) -> dt.date:
-    """``anchor`` plus ``months`` months: CPC 641 al. 2.
+    """The day with ``anchor``'s day number ``months`` months later: CPC 641 al. 2.
 
     « ce délai expire le jour du dernier mois [...] qui porte le même quantième que le
     jour de l'acte [...]. A défaut d'un quantième identique, le délai expire le dernier
-    jour du mois. » Negative ``months`` count backwards, with the same clamping. The
-    count always starts from ``anchor``: adding one month twice is not adding two
-    (31 Jan → 28 Feb → 28 Mar, but 31 Jan + 2 months = 31 Mar).
+    jour du mois. » This is where a period that runs *from* ``anchor`` (``anchor`` not
+    counted) expires. Negative ``months`` count backwards, the same way. The count
+    always starts from ``anchor``: adding one month twice is not adding two (31 Jan →
+    28 Feb → 28 Mar, but 31 Jan + 2 months = 31 Mar). Pendulum does the arithmetic.
 
     >>> import datetime as dt
     >>> add_months(dt.date(2026, 1, 31), 2)
@@ -234,45 +254,75 @@ def add_months(anchor: dt.date, months: int) -> dt.date:
     >>> add_months(dt.date(2028, 2, 29), 12)
     datetime.date(2029, 2, 28)
     """
-    anchor = to_paris_date(anchor, field="anchor")
-    index = anchor.year * 12 + anchor.month - 1 + months
-    year, month0 = divmod(index, 12)
-    if not dt.MINYEAR <= year <= dt.MAXYEAR:
-        raise DateError(f"{anchor} + {months} months is out of range", field="months")
-    month = month0 + 1
-    return dt.date(year, month, min(anchor.day, _days_in_month(year, month)))
+    return _plus_months(to_paris_date(anchor, field="anchor"), months)
 
 
-def add_duration(anchor: dt.date, months: int = 0, days: int = 0) -> dt.date:
-    """``anchor`` plus ``months`` months then ``days`` days: CPC 641 al. 2 and al. 3.
-
-    « Lorsqu'un délai est exprimé en mois et en jours, les mois sont d'abord décomptés,
-    puis les jours. »
-
-    >>> import datetime as dt
-    >>> add_duration(dt.date(2026, 1, 31), months=1, days=2)
-    datetime.date(2026, 3, 2)
-    """
-    try:
-        return add_months(anchor, months) + dt.timedelta(days=days)
-    except OverflowError:
-        raise DateError(f"{anchor} + {months} months {days} days is out of range") from None
+def _last_day(first: dt.date, months: int, days: int) -> dt.date:
+    if months == 0:
+        return _plus_days(first, days - 1)
+    same_number = _plus_months(first, months)
+    # Where the day number exists N months later, the months end the day before it;
+    # where it does not, pendulum gave the last day of that month, which ends them.
+    end = same_number - ONE_DAY if same_number.day == first.day else same_number
+    return _plus_days(end, days)
 
 
-def subtract_duration(anchor: dt.date, months: int = 0, days: int = 0) -> dt.date:
-    """``anchor`` minus ``months`` months then minus ``days`` days (CPC 641 al. 2–3, backwards).
+def last_day_of_period(first_day: dt.date, months: int = 0, days: int = 0) -> dt.date:
+    """The last day of a period of ``months`` months and ``days`` days whose first day
+    is ``first_day`` and counts (RULES.md, "Periods in months").
 
-    The months are counted back from ``anchor`` first (same day number, else the last
-    day of the month), then the days, as when counting forwards.
+    The months end on the day before the same day number ``months`` months later, or,
+    where that month has no such day number, on its last day (CPC 641 al. 2: « A
+    défaut d'un quantième identique, le délai expire le dernier jour du mois »); the
+    days then follow, months first (CPC 641 al. 3: « les mois sont d'abord décomptés,
+    puis les jours »): ``days`` days after the last day of the months, or, without
+    months, ``first_day + days − 1``. ``months`` and ``days`` are whole numbers ≥ 0,
+    not both 0.
 
     >>> import datetime as dt
-    >>> subtract_duration(dt.date(2027, 3, 31), months=1, days=10)
-    datetime.date(2027, 2, 18)
+    >>> last_day_of_period(dt.date(2027, 3, 1), months=1)  # 1 April exists: the day before
+    datetime.date(2027, 3, 31)
+    >>> last_day_of_period(dt.date(2027, 1, 29), months=1)  # no 29 February 2027
+    datetime.date(2027, 2, 28)
+    >>> last_day_of_period(dt.date(2028, 1, 29), months=1)  # 29 February 2028 exists
+    datetime.date(2028, 2, 28)
+    >>> last_day_of_period(dt.date(2027, 1, 31), months=1, days=2)
+    datetime.date(2027, 3, 2)
+    >>> last_day_of_period(dt.date(2027, 3, 15), days=10)
+    datetime.date(2027, 3, 24)
     """
-    try:
-        return add_months(anchor, -months) - dt.timedelta(days=days)
-    except OverflowError:
-        raise DateError(f"{anchor} - {months} months {days} days is out of range") from None
+    first = to_paris_date(first_day, field="first_day")
+    _whole(months, "months")
+    _whole(days, "days")
+    if months == days == 0:
+        raise DateError("a period lasts at least one day or one month", field="months")
+    return _last_day(first, months, days)
+
+
+def latest_first_day(last_day: dt.date, months: int = 0, days: int = 0) -> dt.date:
+    """The latest first day of a period of ``months`` months and ``days`` days (counted
+    by :func:`last_day_of_period`) that ends on or before ``last_day``.
+
+    It is ``last_day − days + 1 day``, then ``months`` months back (pendulum: the same
+    day number, or the last day of a shorter month). Why it is the latest: call that
+    day T and the result S. If T's day number exists ``months`` months earlier, S
+    has it and the months from S end the day before T; otherwise S is the last day
+    of its month, its day number is smaller than T's, and they end earlier still.
+    From the day after S the months end on T or later. So the period from S ends on
+    or before ``last_day`` and the period from S + 1 day after it.
+
+    >>> import datetime as dt
+    >>> latest_first_day(dt.date(2027, 12, 30), months=2)  # 31 Oct + 2 months ends 30 Dec
+    datetime.date(2027, 10, 31)
+    >>> latest_first_day(dt.date(2027, 3, 30), months=1)  # 28 Feb 2027 + 1 month ends 27 Mar
+    datetime.date(2027, 2, 28)
+    """
+    limit = to_paris_date(last_day, field="last_day")
+    _whole(months, "months")
+    _whole(days, "days")
+    if months == days == 0:
+        raise DateError("a period lasts at least one day or one month", field="months")
+    return _plus_months(_plus_days(limit, 1 - days), -months)
 
 
 # --- public holidays (C. trav. L3133-1) and working days (CPC 642 al. 2) ---------------
