@@ -64,7 +64,8 @@ def test_the_file_parses_back_with_the_expected_events() -> None:
     assert str(calendar["X-WR-CALNAME"]) == "Conventions ApproprIAtion Métropolitaine"
     events = calendar.events
     # Hand-checked: the last signature; the planned start and the three steps from it
-    # (1 month, 15 days, 6 months); 1 May (reduced usage); 31 Dec − 2 months; the
+    # (1 month, 15 days, 6 months); 1 May (reduced usage); 30 Oct, the last day of use
+    # before an evaluation of 2 months from 31 Oct to 30 Dec, « avant le » 31 Dec; the
     # evaluation deadline; the end date.
     assert [(str(e["X-MGP-CONVENTION-DATE-KEY"]), e.decoded("DTSTART")) for e in events] == [
         ("effective_date", D(2026, 11, 19)),
@@ -73,7 +74,7 @@ def test_the_file_parses_back_with_the_expected_events() -> None:
         ("deployment_step_2", D(2027, 4, 1)),
         ("deployment_step_3", D(2027, 4, 16)),
         ("reduced_usage_after", D(2027, 5, 1)),
-        ("usage_cut", D(2027, 10, 31)),
+        ("usage_cut", D(2027, 10, 30)),
         ("evaluation_deadline", D(2027, 12, 31)),
         ("end_date", D(2028, 3, 31)),
     ]

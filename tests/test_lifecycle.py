@@ -1515,10 +1515,6 @@ def test_not_ready_may_leave_out_its_breach_when_it_is_the_only_one_open() -> No
 # --- the period of use, as the status shows it (RULES.md v2, « Periods in months ») ---------------
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="the v2 month rule is being written in calendar.py / art05_calendar.py (branch time)",
-)
 def test_a_late_start_on_the_31st_and_the_evaluation_before_the_deadline_read_strictly() -> None:
     # Started Mon 31 May 2027, after the planned 1 March: 6 months from 31 May end on the
     # day before 31 November, which does not exist: the last day of November, Tue 30 Nov

@@ -8,22 +8,34 @@ The rules encoded, with their sources (quoted in the constants below):
 
 - a period in days does not count the day that starts it (CPC 641 al. 1);
 - a period in months ends on the same day number, or on the last day of the month
-  when that number does not exist (CPC 641 al. 2); months and days: months first
-  (CPC 641 al. 3);
+  when that number does not exist (CPC 641 al. 2: « A défaut d'un quantième identique,
+  le délai expire le dernier jour du mois »); months and days: months first (CPC 641
+  al. 3). For a period that counts its first day (the experiment, a deployment step,
+  the evaluation: RULES.md, "Periods in months"), the same day number N months later
+  is the first day *after* the period, so the period ends the day before it, or on
+  the last day of the month that has no such day number (:func:`last_day_of_period`);
 - a period ends on its last day at midnight (CPC 642 al. 1), and one that would end on
   a Saturday, a Sunday, a public holiday or a *jour chômé* is extended to the next
   working day (CPC 642 al. 2);
 - the public holidays are the 11 of Code du travail L3133-1, metropolitan France,
   Whit Monday included (Cass. 3e civ., 21 janv. 2021, n° 19-24.799); Alsace-Moselle's
-  Good Friday and 26 December do not apply to the Grand Paris. The dates come from
-  the ``holidays`` package, filtered to those 11 days.
+  Good Friday and 26 December do not apply to the Grand Paris.
+
+The libraries do the arithmetic: ``pendulum`` adds months (keeping the day number, or
+taking the last day of a shorter month), and the ``holidays`` package's France gives
+the public holidays and answers the working-day questions (``is_working_day``,
+``get_nth_working_day``). This module adds what the law says and the package does not:
+each year of the package's France is checked against the 11 days of L3133-1 (a day
+missing is refused, a day not in the list is left out), and Whit Monday is restored
+where the package omits it (2005–2007). The ``holidays`` package is imported on the
+first question about a holiday, not when this module is imported.
 
 >>> import datetime as dt
->>> add_months(dt.date(2026, 1, 31), 1)
-datetime.date(2026, 2, 28)
->>> add_months(dt.date(2028, 1, 31), 1)
+>>> last_day_of_period(dt.date(2027, 1, 15), months=6)
+datetime.date(2027, 7, 14)
+>>> last_day_of_period(dt.date(2027, 8, 31), months=6)  # no 31 February 2028
 datetime.date(2028, 2, 29)
->>> add_months(dt.date(2026, 3, 31), -1)
+>>> add_months(dt.date(2026, 1, 31), 1)
 datetime.date(2026, 2, 28)
 >>> to_paris_date(dt.datetime(2026, 3, 27, 23, 30, tzinfo=dt.timezone.utc))
 datetime.date(2026, 3, 28)
@@ -41,8 +53,8 @@ import datetime as dt
 import functools
 from collections.abc import Collection, Mapping
 from types import MappingProxyType
+from typing import Protocol
 
-import holidays
 import pendulum
 
 from mgp_convention.citations import Citation
@@ -62,16 +74,16 @@ __all__ = [
     "ONE_DAY",
     "PARIS",
     "Lang",
-    "add_duration",
     "add_months",
     "format_date",
     "holiday_name",
     "is_working_day",
+    "last_day_of_period",
+    "latest_first_day",
     "next_working_day",
     "non_working_reason",
     "parse_date_or_datetime",
     "public_holidays",
-    "subtract_duration",
     "to_paris_date",
 ]
 
@@ -157,7 +169,8 @@ def to_paris_date(value: dt.date | dt.datetime, *, field: str = "date") -> dt.da
 
     A date is returned as a plain :class:`datetime.date` (a ``pendulum.Date`` too); an
     aware datetime is converted to Europe/Paris first; a naive datetime raises
-    :class:`~mgp_convention.errors.DateError` naming ``field``.
+    :class:`~mgp_convention.errors.DateError` naming ``field``. Each public function
+    calls it once on the dates it is given; the helpers it calls take plain dates.
 
     >>> import datetime as dt
     >>> to_paris_date(dt.datetime(2026, 3, 28, 0, 30, tzinfo=dt.timezone(dt.timedelta(hours=1))))
@@ -168,17 +181,14 @@ def to_paris_date(value: dt.date | dt.datetime, *, field: str = "date") -> dt.da
     mgp_convention.errors.DateError: sent_on: a naive datetime (no UTC offset) is refused: ...
     """
     if isinstance(value, dt.datetime):
-        if value.tzinfo is None or value.utcoffset() is None:
+        if value.utcoffset() is None:
             raise DateError(_NAIVE_RULE, field=field)
-        paris = value.astimezone(_PARIS_TZ)
-        return dt.date(paris.year, paris.month, paris.day)
-    if type(value) is dt.date:
-        return value
-    if isinstance(value, dt.date):
-        return dt.date(value.year, value.month, value.day)
-    raise DateError(
-        f"expected a date or an aware datetime, got {type(value).__name__}", field=field
-    )
+        value = value.astimezone(_PARIS_TZ)
+    elif not isinstance(value, dt.date):
+        raise DateError(
+            f"expected a date or an aware datetime, got {type(value).__name__}", field=field
+        )
+    return dt.date(value.year, value.month, value.day)
 
 
 def parse_date_or_datetime(text: str, *, field: str) -> dt.date:
@@ -203,25 +213,40 @@ def parse_date_or_datetime(text: str, *, field: str) -> dt.date:
     return to_paris_date(value, field=field)
 
 
-# --- months (CPC 641 al. 2) -------------------------------------------------------------
-
-_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+# --- months (CPC 641 al. 2 and al. 3) ---------------------------------------------------
 
 
-def _days_in_month(year: int, month: int) -> int:
-    if month == 2 and year % 4 == 0 and (year % 100 != 0 or year % 400 == 0):
-        return 29
-    return _MONTH_DAYS[month - 1]
+def _plus_months(day: dt.date, months: int) -> dt.date:
+    """``day`` moved by ``months`` months by pendulum: the same day number, or the last
+    day of a month that has no such number."""
+    try:
+        moved = pendulum.Date(day.year, day.month, day.day).add(months=months)
+    except ValueError:  # pendulum: "year 10000 is out of range"
+        raise DateError(f"{day} + {months} months is out of range", field="months") from None
+    return dt.date(moved.year, moved.month, moved.day)
+
+
+def _plus_days(day: dt.date, days: int) -> dt.date:
+    try:
+        return day + dt.timedelta(days=days)
+    except OverflowError:
+        raise DateError(f"{day} + {days} days is out of range", field="days") from None
+
+
+def _whole(value: int, field: str) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise DateError(f"expected a whole number ≥ 0, got {value!r}", field=field)
 
 
 def add_months(anchor: dt.date, months: int) -> dt.date:
-    """``anchor`` plus ``months`` months: CPC 641 al. 2.
+    """The day with ``anchor``'s day number ``months`` months later: CPC 641 al. 2.
 
     « ce délai expire le jour du dernier mois [...] qui porte le même quantième que le
     jour de l'acte [...]. A défaut d'un quantième identique, le délai expire le dernier
-    jour du mois. » Negative ``months`` count backwards, with the same clamping. The
-    count always starts from ``anchor``: adding one month twice is not adding two
-    (31 Jan → 28 Feb → 28 Mar, but 31 Jan + 2 months = 31 Mar).
+    jour du mois. » This is where a period that runs *from* ``anchor`` (``anchor`` not
+    counted) expires. Negative ``months`` count backwards, the same way. The count
+    always starts from ``anchor``: adding one month twice is not adding two (31 Jan →
+    28 Feb → 28 Mar, but 31 Jan + 2 months = 31 Mar). Pendulum does the arithmetic.
 
     >>> import datetime as dt
     >>> add_months(dt.date(2026, 1, 31), 2)
@@ -229,122 +254,198 @@ def add_months(anchor: dt.date, months: int) -> dt.date:
     >>> add_months(dt.date(2028, 2, 29), 12)
     datetime.date(2029, 2, 28)
     """
-    anchor = to_paris_date(anchor, field="anchor")
-    index = anchor.year * 12 + anchor.month - 1 + months
-    year, month0 = divmod(index, 12)
-    if not dt.MINYEAR <= year <= dt.MAXYEAR:
-        raise DateError(f"{anchor} + {months} months is out of range", field="months")
-    month = month0 + 1
-    return dt.date(year, month, min(anchor.day, _days_in_month(year, month)))
+    return _plus_months(to_paris_date(anchor, field="anchor"), months)
 
 
-def add_duration(anchor: dt.date, months: int = 0, days: int = 0) -> dt.date:
-    """``anchor`` plus ``months`` months then ``days`` days: CPC 641 al. 2 and al. 3.
-
-    « Lorsqu'un délai est exprimé en mois et en jours, les mois sont d'abord décomptés,
-    puis les jours. »
-
-    >>> import datetime as dt
-    >>> add_duration(dt.date(2026, 1, 31), months=1, days=2)
-    datetime.date(2026, 3, 2)
-    """
-    try:
-        return add_months(anchor, months) + dt.timedelta(days=days)
-    except OverflowError:
-        raise DateError(f"{anchor} + {months} months {days} days is out of range") from None
+def _last_day(first: dt.date, months: int, days: int) -> dt.date:
+    if months == 0:
+        return _plus_days(first, days - 1)
+    same_number = _plus_months(first, months)
+    # Where the day number exists N months later, the months end the day before it;
+    # where it does not, pendulum gave the last day of that month, which ends them.
+    end = same_number - ONE_DAY if same_number.day == first.day else same_number
+    return _plus_days(end, days)
 
 
-def subtract_duration(anchor: dt.date, months: int = 0, days: int = 0) -> dt.date:
-    """``anchor`` minus ``months`` months then minus ``days`` days (CPC 641 al. 2–3, backwards).
+def last_day_of_period(first_day: dt.date, months: int = 0, days: int = 0) -> dt.date:
+    """The last day of a period of ``months`` months and ``days`` days whose first day
+    is ``first_day`` and counts (RULES.md, "Periods in months").
 
-    The months are counted back from ``anchor`` first (same day number, else the last
-    day of the month), then the days, as when counting forwards.
+    The months end on the day before the same day number ``months`` months later, or,
+    where that month has no such day number, on its last day (CPC 641 al. 2: « A
+    défaut d'un quantième identique, le délai expire le dernier jour du mois »); the
+    days then follow, months first (CPC 641 al. 3: « les mois sont d'abord décomptés,
+    puis les jours »): ``days`` days after the last day of the months, or, without
+    months, ``first_day + days − 1``. ``months`` and ``days`` are whole numbers ≥ 0,
+    not both 0.
 
     >>> import datetime as dt
-    >>> subtract_duration(dt.date(2027, 3, 31), months=1, days=10)
-    datetime.date(2027, 2, 18)
+    >>> last_day_of_period(dt.date(2027, 3, 1), months=1)  # 1 April exists: the day before
+    datetime.date(2027, 3, 31)
+    >>> last_day_of_period(dt.date(2027, 1, 29), months=1)  # no 29 February 2027
+    datetime.date(2027, 2, 28)
+    >>> last_day_of_period(dt.date(2028, 1, 29), months=1)  # 29 February 2028 exists
+    datetime.date(2028, 2, 28)
+    >>> last_day_of_period(dt.date(2027, 1, 31), months=1, days=2)
+    datetime.date(2027, 3, 2)
+    >>> last_day_of_period(dt.date(2027, 3, 15), days=10)
+    datetime.date(2027, 3, 24)
     """
-    try:
-        return add_months(anchor, -months) - dt.timedelta(days=days)
-    except OverflowError:
-        raise DateError(f"{anchor} - {months} months {days} days is out of range") from None
+    first = to_paris_date(first_day, field="first_day")
+    _whole(months, "months")
+    _whole(days, "days")
+    if months == days == 0:
+        raise DateError("a period lasts at least one day or one month", field="months")
+    return _last_day(first, months, days)
+
+
+def latest_first_day(last_day: dt.date, months: int = 0, days: int = 0) -> dt.date:
+    """The latest first day of a period of ``months`` months and ``days`` days (counted
+    by :func:`last_day_of_period`) that ends on or before ``last_day``.
+
+    It is ``last_day − days + 1 day``, then ``months`` months back (pendulum: the same
+    day number, or the last day of a shorter month). Why it is the latest: call that
+    day T and the result S. If T's day number exists ``months`` months earlier, S
+    has it and the months from S end the day before T; otherwise S is the last day
+    of its month, its day number is smaller than T's, and they end earlier still.
+    From the day after S the months end on T or later. So the period from S ends on
+    or before ``last_day`` and the period from S + 1 day after it.
+
+    >>> import datetime as dt
+    >>> latest_first_day(dt.date(2027, 12, 30), months=2)  # 31 Oct + 2 months ends 30 Dec
+    datetime.date(2027, 10, 31)
+    >>> latest_first_day(dt.date(2027, 3, 30), months=1)  # 28 Feb 2027 + 1 month ends 27 Mar
+    datetime.date(2027, 2, 28)
+    """
+    limit = to_paris_date(last_day, field="last_day")
+    _whole(months, "months")
+    _whole(days, "days")
+    if months == days == 0:
+        raise DateError("a period lasts at least one day or one month", field="months")
+    return _plus_months(_plus_days(limit, 1 - days), -months)
 
 
 # --- public holidays (C. trav. L3133-1) and working days (CPC 642 al. 2) ---------------
 
-# The 11 days of L3133-1, in its order: (French name as in the article, English name).
-_NEW_YEAR = ("1er janvier", "New Year's Day")
-_EASTER_MONDAY = ("lundi de Pâques", "Easter Monday")
-_ASCENSION = ("Ascension", "Ascension Day")
-_WHIT_MONDAY = ("lundi de Pentecôte", "Whit Monday")
-_FIXED: Mapping[tuple[int, int], tuple[str, str]] = {
-    (1, 1): _NEW_YEAR,
-    (5, 1): ("1er mai", "May Day"),
-    (5, 8): ("8 mai", "Victory in Europe Day"),
-    (7, 14): ("14 juillet", "Bastille Day"),
-    (8, 15): ("Assomption", "Assumption Day"),
-    (11, 1): ("Toussaint", "All Saints' Day"),
-    (11, 11): ("11 novembre", "Armistice Day"),
-    (12, 25): ("jour de Noël", "Christmas Day"),
-}
-#: Days after Easter Monday: Ascension (Thursday, Easter + 39) and Whit Monday (+ 50).
-_ASCENSION_AFTER_EASTER_MONDAY = dt.timedelta(days=38)
-_WHIT_MONDAY_AFTER_EASTER_MONDAY = dt.timedelta(days=49)
-_MONDAY, _SATURDAY = 0, 5
+# The 11 days of L3133-1, in its order: (French name as in the article, English name,
+# and the date: (month, day) or a number of days after Easter Sunday).
+_L3133_1: tuple[tuple[str, str, tuple[int, int] | int], ...] = (
+    ("1er janvier", "New Year's Day", (1, 1)),
+    ("lundi de Pâques", "Easter Monday", 1),
+    ("1er mai", "May Day", (5, 1)),
+    ("8 mai", "Victory in Europe Day", (5, 8)),
+    ("Ascension", "Ascension Day", 39),
+    ("lundi de Pentecôte", "Whit Monday", 50),
+    ("14 juillet", "Bastille Day", (7, 14)),
+    ("Assomption", "Assumption Day", (8, 15)),
+    ("Toussaint", "All Saints' Day", (11, 1)),
+    ("11 novembre", "Armistice Day", (11, 11)),
+    ("jour de Noël", "Christmas Day", (12, 25)),
+)
+_WHIT_MONDAY = 50
+_SATURDAY = 5
+
+
+def _l3133_1_days(
+    year: int, easter: dt.date, given: Collection[dt.date]
+) -> dict[dt.date, tuple[str, str]]:
+    """The 11 days of L3133-1 in ``year`` (Easter Sunday on ``easter``): date → (French,
+    English) names, two names joined when two fall on one date (1 May 2008).
+
+    ``given`` are the days the ``holidays`` package gives for ``year``: a day of the list
+    it leaves out is refused (:class:`DateError`), except Whit Monday, which it leaves
+    out in 2005–2007 (the *journée de solidarité*) and which counts all the same for
+    deadlines (:data:`CASS_WHIT_MONDAY`).
+    """
+    names: dict[dt.date, list[tuple[str, str]]] = {}
+    missing: list[str] = []
+    for fr, en, when in _L3133_1:
+        day = easter + dt.timedelta(days=when) if isinstance(when, int) else dt.date(year, *when)
+        if day not in given and when != _WHIT_MONDAY:
+            missing.append(fr)
+        names.setdefault(day, []).append((fr, en))
+    if missing:
+        raise DateError(
+            f"no public holidays known for {year}: the holidays package does not give the "
+            f"11 days of L3133-1 for that year (missing: {', '.join(missing)})",
+            field="year",
+            article=L3133_1_HOLIDAYS.label,
+        )
+    return {
+        day: (" et ".join(fr for fr, _ in pairs), " and ".join(en for _, en in pairs))
+        for day, pairs in names.items()
+    }
+
+
+class _LegalHolidays(Protocol):
+    """What the rules use of the ``holidays`` package's France, once checked."""
+
+    #: The L3133-1 days of every year populated so far: date → (French, English) names.
+    names: dict[dt.date, tuple[str, str]]
+
+    def is_working_day(self, key: dt.date) -> bool: ...
+
+    def get_nth_working_day(self, key: dt.date, n: int) -> dt.date: ...
+
+    def get(self, key: dt.date) -> str | None: ...
 
 
 @functools.cache
-def _holidays_of(year: int) -> Mapping[dt.date, tuple[str, str]]:
-    """The L3133-1 holidays of ``year``: date → (French name, English name).
+def _holidays() -> _LegalHolidays:
+    """The ``holidays`` package's France (metropolitan: no subdivision, so no
+    Alsace-Moselle days; public category), each year checked against L3133-1 when the
+    package populates it. Imported on the first call: the package is slow to import."""
+    from holidays.countries.france import France  # noqa: PLC0415 - costly import
 
-    Built from the ``holidays`` package's France (metropolitan: no subdivision, so no
-    Alsace-Moselle days; public category), checked against the 11 days of L3133-1 and
-    filtered to them. Whit Monday is added where the package leaves it out (2005–2007,
-    the *journée de solidarité* years): it is in L3133-1 (6°) and counts for deadlines
-    (:data:`CASS_WHIT_MONDAY`). A year the package does not cover raises DateError.
-    """
-    if not dt.MINYEAR <= year <= dt.MAXYEAR:  # pragma: no cover - date() refuses them first
-        raise DateError(f"year {year} is out of range", field="year")
-    source = holidays.country_holidays("FR", years=year)
-    found = set(source)
-    names: dict[dt.date, list[tuple[str, str]]] = {}
-    missing = [
-        fr for (month, day), (fr, _) in _FIXED.items() if dt.date(year, month, day) not in found
-    ]
-    movable = sorted(d for d in found if (d.month, d.day) not in _FIXED)
-    easter = [d for d in movable if d.weekday() == _MONDAY and d.month in (3, 4)]
-    if missing or len(easter) != 1:
+    class GrandParisHolidays(France):
+        """France's public holidays, restricted to the 11 days of C. trav. L3133-1."""
+
+        def __init__(self) -> None:
+            self.names: dict[dt.date, tuple[str, str]] = {}
+            super().__init__()  # type: ignore[no-untyped-call]  # France.__init__ has no annotations
+
+        def _populate(self, year: int) -> None:
+            super()._populate(year)
+            given = {day for day in self if day.year == year}
+            try:
+                if not self.start_year <= year <= self.end_year:
+                    raise DateError(
+                        f"no public holidays known for {year}: the holidays package covers "
+                        f"{self.start_year}–{self.end_year}",
+                        field="year",
+                        article=L3133_1_HOLIDAYS.label,
+                    )
+                days = _l3133_1_days(year, self._easter_sunday, given)
+            except DateError:  # the year stays unknown: asking again raises again
+                for day in given:
+                    self.pop(day)
+                self.years.discard(year)
+                raise
+            for day in given - days.keys():  # not in L3133-1: a working day here
+                self.pop(day)
+            for day, (fr, _) in days.items():
+                if day not in given:  # Whit Monday 2005–2007 (CASS_WHIT_MONDAY)
+                    self._add_holiday(fr, day)
+            self.names.update(days)
+
+    return GrandParisHolidays()
+
+
+def _known(year: int) -> _LegalHolidays:
+    """The checked holidays, with ``year`` populated (a year not covered raises)."""
+    try:
+        last = dt.date(year, 12, 31)
+    except ValueError:
         raise DateError(
-            f"no public holidays known for {year}: the holidays package does not give the "
-            f"11 days of L3133-1 for that year (missing: "
-            f"{', '.join(missing) or 'lundi de Pâques'})",
-            field="year",
-            article=L3133_1_HOLIDAYS.label,
-        )
-    for (month, day_number), pair in _FIXED.items():
-        names.setdefault(dt.date(year, month, day_number), []).append(pair)
-    easter_monday = easter[0]
-    ascension = easter_monday + _ASCENSION_AFTER_EASTER_MONDAY
-    if ascension not in found:
-        raise DateError(
-            f"the holidays package gives no Ascension Day in {year}",
-            field="year",
-            article=L3133_1_HOLIDAYS.label,
-        )
-    # Whit Monday is added when the package leaves it out (2005–2007): CASS_WHIT_MONDAY.
-    whit_monday = easter_monday + _WHIT_MONDAY_AFTER_EASTER_MONDAY
-    for movable_day, pair in (
-        (easter_monday, _EASTER_MONDAY),
-        (ascension, _ASCENSION),
-        (whit_monday, _WHIT_MONDAY),
-    ):
-        names.setdefault(movable_day, []).append(pair)
-    return MappingProxyType(
-        {
-            day: (" et ".join(fr for fr, _ in pairs), " and ".join(en for _, en in pairs))
-            for day, pairs in sorted(names.items())
-        }
-    )
+            f"no public holidays known for {year}", field="year", article=L3133_1_HOLIDAYS.label
+        ) from None
+    holidays = _holidays()
+    holidays.get(last)  # any question about a day populates its year (GrandParisHolidays checks it)
+    return holidays
+
+
+def _names(on: dt.date) -> tuple[str, str] | None:
+    return _known(on.year).names.get(on)
 
 
 def public_holidays(year: int, *, lang: Lang = "fr") -> Mapping[dt.date, str]:
@@ -352,6 +453,7 @@ def public_holidays(year: int, *, lang: Lang = "fr") -> Mapping[dt.date, str]:
 
     The 11 days of L3133-1, no more (not Alsace-Moselle's Good Friday or 26 December).
     When two fall on the same day (Ascension on 1 May 2008) the date carries both names.
+    A year the ``holidays`` package does not cover raises :class:`DateError`.
 
     >>> len(public_holidays(2026))
     11
@@ -360,7 +462,8 @@ def public_holidays(year: int, *, lang: Lang = "fr") -> Mapping[dt.date, str]:
     '1er mai et Ascension'
     """
     index = 0 if check_lang(lang) == "fr" else 1
-    return MappingProxyType({day: pair[index] for day, pair in _holidays_of(year).items()})
+    names = _known(year).names
+    return MappingProxyType({day: names[day][index] for day in sorted(names) if day.year == year})
 
 
 def holiday_name(day: dt.date, *, lang: Lang = "fr") -> str | None:
@@ -372,73 +475,37 @@ def holiday_name(day: dt.date, *, lang: Lang = "fr") -> str | None:
     >>> holiday_name(dt.date(2026, 5, 14), lang="en")
     'Ascension Day'
     """
-    check_lang(lang)
-    pair = _holidays_of(day.year).get(day)
-    if pair is None:
-        return None
-    return pair[0] if lang == "fr" else pair[1]
+    index = 0 if check_lang(lang) == "fr" else 1
+    pair = _names(to_paris_date(day, field="day"))
+    return None if pair is None else pair[index]
 
 
 def is_working_day(day: dt.date, extra_closed: Collection[dt.date] = _NO_DAYS) -> bool:
     """Whether ``day`` is a working day for CPC 642 al. 2.
 
-    Not a working day: a Saturday, a Sunday, a public holiday (C. trav. L3133-1) or one
-    of ``extra_closed`` (*jours chômés* the user gives). CPC 642 al. 2: « Le délai qui
-    expirerait normalement un samedi, un dimanche ou un jour férié ou chômé est prorogé
-    jusqu'au premier jour ouvrable suivant. »
+    Not a working day: a Saturday, a Sunday, a public holiday (C. trav. L3133-1: the
+    ``holidays`` package's ``is_working_day``) or one of ``extra_closed`` (*jours
+    chômés* the user gives). CPC 642 al. 2: « Le délai qui expirerait normalement un
+    samedi, un dimanche ou un jour férié ou chômé est prorogé jusqu'au premier jour
+    ouvrable suivant. »
     """
-    return not (day.weekday() >= _SATURDAY or day in _holidays_of(day.year) or day in extra_closed)
+    on = to_paris_date(day, field="day")
+    return _holidays().is_working_day(on) and on not in extra_closed
 
 
 def next_working_day(day: dt.date, extra_closed: Collection[dt.date] = _NO_DAYS) -> dt.date:
     """``day`` if it is a working day, else the first working day after it (CPC 642 al. 2).
 
     « Le délai qui expirerait normalement un samedi, un dimanche ou un jour férié ou chômé
-    est prorogé jusqu'au premier jour ouvrable suivant. » ``extra_closed`` are the
-    *jours chômés* the user gives, on top of weekends and public holidays.
+    est prorogé jusqu'au premier jour ouvrable suivant. » The ``holidays`` package's
+    ``get_nth_working_day(day, 0)`` skips weekends and public holidays;
+    ``extra_closed`` are the *jours chômés* the user gives, skipped as well.
     """
-    if not extra_closed:
-        # The hot path of the remedy deadline: one lookup in a table built once per year.
-        try:
-            return _NEXT_WORKING[day]
-        except KeyError:
-            return _build_next_working_year(day)
-    closed = extra_closed if isinstance(extra_closed, frozenset) else frozenset(extra_closed)
-    while not is_working_day(day, closed):
-        day += ONE_DAY
-    return day
-
-
-#: The next working day (weekends and public holidays only) of every date of each
-#: year asked for so far, built a whole year at a time.
-_NEXT_WORKING: dict[dt.date, dt.date] = {}
-
-
-def _build_next_working_year(day: dt.date) -> dt.date:
-    """Fill :data:`_NEXT_WORKING` for ``day``'s year (backwards from 31 December)."""
-    year = day.year
-    table: dict[dt.date, dt.date] = {}
-    following: dt.date | None = None
-    trailing: list[dt.date] = []  # the non-working days that end the year
-    current = dt.date(year, 12, 31)
-    for _ in range(current.timetuple().tm_yday):
-        if is_working_day(current):
-            following = current
-        if following is None:
-            trailing.append(current)
-        else:
-            table[current] = following
-        current -= ONE_DAY
-    if trailing:  # their next working day is in the next year, if it is known
-        try:
-            following = next_working_day(trailing[0] + ONE_DAY)
-        except (DateError, OverflowError):
-            if day in trailing:
-                raise
-        else:
-            table.update(dict.fromkeys(trailing, following))
-    _NEXT_WORKING.update(table)
-    return table[day]
+    holidays = _holidays()
+    found = holidays.get_nth_working_day(to_paris_date(day, field="day"), 0)
+    while found in extra_closed:
+        found = holidays.get_nth_working_day(found + ONE_DAY, 0)
+    return found
 
 
 def non_working_reason(
@@ -454,13 +521,15 @@ def non_working_reason(
     >>> non_working_reason(dt.date(2028, 1, 3)) is None
     True
     """
+    index = 0 if check_lang(lang) == "fr" else 1
+    on = to_paris_date(day, field="day")
     reasons: list[str] = []
-    weekday = day.weekday()
-    if weekday >= _SATURDAY:
-        reasons.append(format_date(day, lang).partition(" ")[0])
-    name = holiday_name(day, lang=lang)
-    if name is not None:
-        reasons.append(f"jour férié : {name}" if lang == "fr" else f"public holiday: {name}")
-    if day in extra_closed:
-        reasons.append("jour chômé indiqué" if lang == "fr" else "closed day (given)")
+    if on.weekday() >= _SATURDAY:
+        reasons.append(format_date(on, lang).partition(" ")[0])
+    pair = _names(on)
+    if pair is not None:
+        name = pair[index]
+        reasons.append(f"jour férié : {name}" if index == 0 else f"public holiday: {name}")
+    if on in extra_closed:
+        reasons.append("jour chômé indiqué" if index == 0 else "closed day (given)")
     return ", ".join(reasons) if reasons else None

@@ -11,18 +11,27 @@ celle-ci intervenait au-delà de [Date] et quel qu'en soit le motif, la période
 d'utilisation de la solution sera réduite afin de permettre la finalisation du bilan et
 de la mesure d'impact avant le [Date]. »
 
-How the library reads them (RULES.md, "Periods in months"):
+How the library reads them (RULES.md version 2, "Periods in months"):
 
-- the experiment lasts ``duration_months`` from its actual start, which is its first
-  day: the last day of use is ``start + N months − 1 day``, months counted by CPC 641
-  al. 2 (31 January + 1 month = 28 or 29 February);
+- a period of N months that counts its first day ends on the day before the same day
+  number N months later, or on the last day of that month when it has no such day
+  number (CPC 641 al. 2: « A défaut d'un quantième identique, le délai expire le
+  dernier jour du mois »), :func:`~mgp_convention.calendar.last_day_of_period`. The
+  experiment lasts ``duration_months`` from its actual start by this rule: 15 January
+  + 6 months ends on 14 July, 31 August + 6 months on the last day of February;
 - reduced usage (al. 5, « En cas de retard dans la mise en place »): for a set-up later
   than the indicative start, whatever the cause of the delay (« quel qu'en soit le
   motif »; the al. 5 date is its example, « et notamment si … au-delà de [Date] », and
-  whether the start came after it is reported too), last day of use = min(normal last
-  day, evaluation deadline − evaluation period); a set-up on time keeps its N months;
-  when the cut leaves no day of use, the result says so (``empty``);
-- the deployment steps (al. 2) follow one another from the start date.
+  whether the start came after it is reported too). « avant le [Date] » is read
+  strictly by default: the evaluation's last day is at the latest the day before the
+  evaluation deadline D. The evaluation's first day is the latest day S whose
+  evaluation period (same rule, months then days) ends on or before D − 1, and the
+  last day of use is at most S − 1. :class:`ReducedUsageOptions` (``inclusive=True``)
+  lets the evaluation end on D itself. A set-up on time keeps its N months; when the
+  cut leaves no day of use, the result says so (``empty``);
+- the deployment steps (al. 2) follow one another from the start date: a step of M
+  months and D days starting on S ends D days after the last day of its M months (or
+  on S + D − 1 when M = 0), and the next step starts the day after.
 
 Not encoded: al. 3 (readiness on the planned date, a termination ground) and al. 4 (no
 compensation for a delay caused by the Métropole or its provider) belong to the
@@ -32,13 +41,16 @@ lifecycle and claims modules.
 >>> from mgp_convention.convention import Duration, Experiment
 >>> experiment = Experiment(
 ...     theme="mobilité", solution="capteurs", objectives=("mesurer",),
-...     duration_months=6, indicative_start=dt.date(2026, 1, 15),
-...     evaluation_deadline=dt.date(2026, 7, 31), evaluation_period=Duration(months=2))
->>> period = usage_period(experiment, dt.date(2026, 3, 1))
->>> period.normal_last_day, period.cut_on, period.last_day, period.reduced
-(datetime.date(2026, 8, 31), datetime.date(2026, 5, 31), datetime.date(2026, 5, 31), True)
->>> usage_period(experiment, dt.date(2026, 6, 15)).empty
+...     duration_months=12, indicative_start=dt.date(2027, 1, 15),
+...     evaluation_deadline=dt.date(2027, 12, 31), evaluation_period=Duration(months=2))
+>>> period = usage_period(experiment, dt.date(2027, 3, 1))
+>>> period.normal_last_day, period.evaluation.latest_start, period.last_day, period.reduced
+(datetime.date(2028, 2, 29), datetime.date(2027, 10, 31), datetime.date(2027, 10, 30), True)
+>>> usage_period(experiment, dt.date(2027, 11, 2)).empty
 True
+>>> inclusive = ReducedUsageOptions(inclusive=True)  # the evaluation may end on 31 Dec
+>>> usage_period(experiment, dt.date(2027, 3, 1), inclusive).last_day
+datetime.date(2027, 10, 31)
 """
 
 from __future__ import annotations
@@ -48,16 +60,16 @@ from typing import Any
 
 import attrs
 
+from mgp_convention._validators import a_bool
 from mgp_convention._words import quantity
 from mgp_convention.calendar import (
     CPC_641_MONTHS,
     CPC_641_MONTHS_AND_DAYS,
     ONE_DAY,
     Lang,
-    add_duration,
-    add_months,
     format_date,
-    subtract_duration,
+    last_day_of_period,
+    latest_first_day,
     to_paris_date,
 )
 from mgp_convention.citations import Citation
@@ -69,14 +81,19 @@ from mgp_convention.convention import (
     Duration,
     Experiment,
 )
+from mgp_convention.errors import DateError
 
 __all__ = [
     "ART5_CALENDAR",
     "ART5_DURATION",
     "ART5_REDUCED_USAGE",
+    "DEFAULT_REDUCED_USAGE_OPTIONS",
+    "EvaluationWindow",
+    "ReducedUsageOptions",
     "ScheduledStep",
     "UsagePeriod",
     "deployment_schedule",
+    "usage_cut",
     "usage_period",
 ]
 
@@ -85,6 +102,27 @@ ART5_CALENDAR = Citation(
     "al. 2",
     "La Métropole envisage le calendrier de déploiement suivant : [Préciser les étapes et durée]",
 )
+
+
+@attrs.frozen
+class ReducedUsageOptions:
+    """How Art. 5 al. 5 is read: « … avant le [Date] ».
+
+    - ``inclusive=False`` (the default, RULES.md version 2): « avant le » is strict, the
+      evaluation's last day is at the latest the day before the evaluation deadline;
+    - ``inclusive=True``: the evaluation may end on the evaluation deadline itself,
+      which leaves one day more (sometimes none more: a period of months does not end
+      on every day) for the use of the solution.
+
+    The default reads the clause against the Métropole, which drafted it (C. civ. 1190
+    by analogy): the strict reading is the one no party can fault.
+    """
+
+    inclusive: bool = attrs.field(default=False, validator=a_bool)
+
+
+#: The reading of RULES.md: « avant le [Date] » is strict.
+DEFAULT_REDUCED_USAGE_OPTIONS = ReducedUsageOptions()
 
 
 def _duration_words(duration: Duration, lang: Lang) -> str:
@@ -102,28 +140,69 @@ def _duration_words(duration: Duration, lang: Lang) -> str:
 
 
 @attrs.frozen
+class EvaluationWindow:
+    """The evaluation that Art. 5 al. 5 keeps room for: « afin de permettre la
+    finalisation du bilan et de la mesure d'impact avant le [Date] ».
+
+    ``deadline``: the evaluation deadline D; ``period``: the time the evaluation takes;
+    ``latest_start``: S, the latest first day of an evaluation that ends on or before
+    D − 1 (on or before D with ``options.inclusive``); ``options``: that reading.
+    """
+
+    deadline: dt.date
+    period: Duration
+    latest_start: dt.date
+    options: ReducedUsageOptions = DEFAULT_REDUCED_USAGE_OPTIONS
+
+    @property
+    def last_day(self) -> dt.date:
+        """The last day of an evaluation that starts on ``latest_start``."""
+        return last_day_of_period(self.latest_start, self.period.months, self.period.days)
+
+    @property
+    def cut_on(self) -> dt.date:
+        """S − 1: the last day of use the evaluation leaves."""
+        return _day_before(self.latest_start)
+
+
+@attrs.frozen
 class UsagePeriod:
     """The period of use of the solution (Art. 5 al. 1 and al. 5).
 
-    ``first_day``: the actual start. ``normal_last_day``: start + N months − 1 day
-    (CPC 641 al. 2). ``cut_on``: evaluation deadline − evaluation period, when both are
-    known, else ``None``. ``delayed``: the set-up came after the indicative start, so
-    that al. 5 applies. ``last_day``: the normal last day, or for a delayed set-up the
-    earlier of the two; ``None`` when the cut leaves no day of use (``empty``).
-    ``reduced``: the cut shortened the period. ``started_late``: the start is after the
-    Art. 5 al. 5 date (``None`` if no date).
+    ``first_day``: the actual start. ``normal_last_day``: the last day of
+    ``duration_months`` months from it (CPC 641 al. 2, :func:`last_day_of_period`).
+    ``indicative_start``: the desired start of al. 1; a later ``first_day`` is a delay
+    (``delayed``), so that al. 5 applies. ``evaluation``: the room kept for the
+    evaluation, when the experiment has an evaluation deadline and period (its
+    ``cut_on`` is the last day of use al. 5 allows). ``last_day``: the normal last day,
+    or for a delayed set-up the earlier of the two; ``None`` when the cut leaves no day
+    of use (``empty``). ``reduced``: the cut shortened the period. ``started_late``: the
+    start is after the al. 5 date ``reduced_usage_after`` (``None`` if no date).
     """
 
     first_day: dt.date
     normal_last_day: dt.date
-    cut_on: dt.date | None
     last_day: dt.date | None
     duration_months: int
-    delayed: bool = False
-    started_late: bool | None = None
+    indicative_start: dt.date
     reduced_usage_after: dt.date | None = None
-    evaluation_deadline: dt.date | None = None
-    evaluation_period: Duration | None = None
+    evaluation: EvaluationWindow | None = None
+
+    @property
+    def delayed(self) -> bool:
+        """Whether the set-up came after the indicative start (« En cas de retard »)."""
+        return self.first_day > self.indicative_start
+
+    @property
+    def started_late(self) -> bool | None:
+        """Whether the set-up came after the al. 5 date (« au-delà de [Date] »)."""
+        after = self.reduced_usage_after
+        return None if after is None else self.first_day > after
+
+    @property
+    def cut_on(self) -> dt.date | None:
+        """The last day of use Art. 5 al. 5 allows (``None`` without evaluation)."""
+        return None if self.evaluation is None else self.evaluation.cut_on
 
     @property
     def empty(self) -> bool:
@@ -142,10 +221,13 @@ class UsagePeriod:
 
     @property
     def citations(self) -> tuple[Citation, ...]:
-        """The rules applied: Art. 5 al. 1, CPC 641 al. 2, and Art. 5 al. 5 if it cut."""
+        """The rules applied: Art. 5 al. 1 and CPC 641 al. 2; Art. 5 al. 5 when there is
+        an evaluation to make room for, with CPC 641 al. 3 when it takes months and days."""
         found: tuple[Citation, ...] = (ART5_DURATION, CPC_641_MONTHS)
-        if self.cut_on is not None:
-            found += (ART5_REDUCED_USAGE, CPC_641_MONTHS_AND_DAYS)
+        if self.evaluation is not None:
+            found += (ART5_REDUCED_USAGE,)
+            if self.evaluation.period.months and self.evaluation.period.days:
+                found += (CPC_641_MONTHS_AND_DAYS,)
         return found
 
     def is_in_use(self, on: dt.date) -> bool:
@@ -154,70 +236,8 @@ class UsagePeriod:
         return self.last_day is not None and self.first_day <= on <= self.last_day
 
     def explain(self, lang: Lang = "fr") -> str:
-        """One readable paragraph: the normal period, the cut, the result."""
-        fr = lang == "fr"
-        n = self.duration_months
-        months = quantity(n, "month", lang="en")
-        sentences = [
-            f"L'expérimentation dure {n} mois à compter de sa mise en place le "
-            f"{format_date(self.first_day)} (Art. 5 al. 1) : son dernier jour normal est le "
-            f"{format_date(self.normal_last_day)} (début + {n} mois − 1 jour, CPC 641 al. 2)."
-            if fr
-            else f"The experiment lasts {months} from its setup on "
-            f"{format_date(self.first_day, 'en')} (Art. 5 al. 1): its normal last day is "
-            f"{format_date(self.normal_last_day, 'en')} (start + {months} − 1 day, "
-            "CPC 641 al. 2)."
-        ]
-        if self.started_late is not None and self.reduced_usage_after is not None:
-            after = format_date(self.reduced_usage_after, lang)
-            if fr:
-                verb = "est" if self.started_late else "n'est pas"
-                sentences.append(
-                    f"La mise en place {verb} intervenue au-delà du {after} (Art. 5 al. 5)."
-                )
-            else:
-                sentences.append(
-                    f"The setup {'came' if self.started_late else 'did not come'} after "
-                    f"{after} (Art. 5 al. 5)."
-                )
-        if (
-            self.cut_on is not None
-            and self.evaluation_deadline is not None
-            and self.evaluation_period is not None
-        ):
-            deadline = format_date(self.evaluation_deadline, lang)
-            needs = _duration_words(self.evaluation_period, lang)
-            cut = format_date(self.cut_on, lang)
-            sentences.append(
-                f"Le bilan et la mesure d'impact doivent être finalisés avant le {deadline} "
-                f"et demandent {needs} : l'utilisation ne peut aller au-delà du {cut} "
-                "(Art. 5 al. 5)."
-                if fr
-                else f"The assessment and impact measurement must be finished before "
-                f"{deadline} and take {needs}: use cannot go beyond {cut} (Art. 5 al. 5)."
-            )
-        if self.last_day is None:
-            sentences.append(
-                "Il ne reste donc aucun jour d'utilisation : la date limite de fin "
-                "d'utilisation précède la mise en place."
-                if fr
-                else "No day of use is left: the last possible day of use comes before the setup."
-            )
-        else:
-            last = format_date(self.last_day, lang)
-            if fr:
-                state = "réduite" if self.reduced else "complète"
-                sentences.append(
-                    f"Période d'utilisation {state} : du {format_date(self.first_day)} au "
-                    f"{last}, soit {quantity(self.days, 'jour', lang='fr')}."
-                )
-            else:
-                state = "reduced" if self.reduced else "full"
-                sentences.append(
-                    f"Period of use ({state}): {format_date(self.first_day, 'en')} to "
-                    f"{last}, {quantity(self.days, 'day', lang='en')}."
-                )
-        return " ".join(sentences)
+        """One readable paragraph: the normal period, the cut and its reading, the result."""
+        return " ".join(_sentences(self, lang))
 
     def to_json(self) -> dict[str, Any]:
         """A JSON-ready dict; dates as ``YYYY-MM-DD`` (``null`` when absent)."""
@@ -225,6 +245,7 @@ class UsagePeriod:
         def iso(day: dt.date | None) -> str | None:
             return None if day is None else day.isoformat()
 
+        window = self.evaluation
         return {
             "first_day": self.first_day.isoformat(),
             "last_day": iso(self.last_day),
@@ -235,67 +256,214 @@ class UsagePeriod:
             "reduced": self.reduced,
             "empty": self.empty,
             "delayed": self.delayed,
+            "indicative_start": self.indicative_start.isoformat(),
             "started_late": self.started_late,
             "reduced_usage_after": iso(self.reduced_usage_after),
-            "evaluation_deadline": iso(self.evaluation_deadline),
+            "evaluation_deadline": None if window is None else window.deadline.isoformat(),
+            "evaluation_deadline_inclusive": None if window is None else window.options.inclusive,
             "evaluation_period": None
-            if self.evaluation_period is None
-            else {"months": self.evaluation_period.months, "days": self.evaluation_period.days},
+            if window is None
+            else {"months": window.period.months, "days": window.period.days},
+            "evaluation_latest_start": None if window is None else window.latest_start.isoformat(),
+            "evaluation_last_day": None if window is None else window.last_day.isoformat(),
             "articles": [citation.label for citation in self.citations],
         }
 
 
-def usage_period(experiment: Experiment, started_on: dt.date | dt.datetime) -> UsagePeriod:
+def _sentences(period: UsagePeriod, lang: Lang) -> list[str]:
+    """The explanation of ``period``, one sentence at a time."""
+    fr = lang == "fr"
+
+    def when(day: dt.date) -> str:
+        return format_date(day, lang)
+
+    n = period.duration_months
+    months = quantity(n, "mois", "mois", lang="fr") if fr else quantity(n, "month", lang="en")
+    sentences = [
+        f"L'expérimentation dure {months} à compter de sa mise en place le "
+        f"{when(period.first_day)} (Art. 5 al. 1) : son dernier jour normal est le "
+        f"{when(period.normal_last_day)} (la veille du même quantième {months} plus tard, "
+        "ou le dernier jour du mois qui n'a pas ce quantième : CPC 641 al. 2)."
+        if fr
+        else f"The experiment lasts {months} from its setup on {when(period.first_day)} "
+        f"(Art. 5 al. 1): its normal last day is {when(period.normal_last_day)} (the day "
+        f"before the same day number {months} later, or the last day of a month without "
+        "that day number: CPC 641 al. 2)."
+    ]
+    after = period.reduced_usage_after
+    if after is not None:
+        if fr:
+            verb = "est" if period.started_late else "n'est pas"
+            sentences.append(
+                f"La mise en place {verb} intervenue au-delà du {when(after)} (Art. 5 al. 5)."
+            )
+        else:
+            came = "came" if period.started_late else "did not come"
+            sentences.append(f"The setup {came} after {when(after)} (Art. 5 al. 5).")
+    window = period.evaluation
+    if window is not None:
+        sentences += _evaluation_sentences(window, period, lang)
+    if period.last_day is None:
+        sentences.append(
+            f"Il ne reste donc aucun jour d'utilisation : la mise en place, le "
+            f"{when(period.first_day)}, vient après le dernier jour d'utilisation possible."
+            if fr
+            else f"No day of use is left: the setup, on {when(period.first_day)}, comes after "
+            "the last possible day of use."
+        )
+    elif fr:
+        state = "réduite" if period.reduced else "complète"
+        sentences.append(
+            f"Période d'utilisation {state} : du {when(period.first_day)} au "
+            f"{when(period.last_day)}, soit {quantity(period.days, 'jour', lang='fr')}."
+        )
+    else:
+        state = "reduced" if period.reduced else "full"
+        sentences.append(
+            f"Period of use ({state}): {when(period.first_day)} to {when(period.last_day)}, "
+            f"{quantity(period.days, 'day', lang='en')}."
+        )
+    return sentences
+
+
+def _evaluation_sentences(window: EvaluationWindow, period: UsagePeriod, lang: Lang) -> list[str]:
+    """What al. 5 asks for the evaluation, and whether it cuts this period."""
+    fr = lang == "fr"
+
+    def when(day: dt.date) -> str:
+        return format_date(day, lang)
+
+    deadline, takes = when(window.deadline), _duration_words(window.period, lang)
+    if window.options.inclusive:
+        by = (
+            f"avant le {deadline}, ce jour compris (option)"
+            if fr
+            else f"before {deadline}, that day included (option)"
+        )
+    else:
+        day_before = when(_day_before(window.deadline))
+        by = (
+            f"avant le {deadline}, donc au plus tard le {day_before} "
+            "(« avant le » s'entend strictement)"
+            if fr
+            else f"before {deadline}, so by {day_before} at the latest (« avant le » read strictly)"
+        )
+    start, end, cut = when(window.latest_start), when(window.last_day), when(window.cut_on)
+    sentences = [
+        f"Le bilan et la mesure d'impact doivent être finalisés {by}, et demandent {takes} : "
+        f"ils commencent au plus tard le {start} et finissent alors le {end} ; l'utilisation "
+        f"ne peut donc aller au-delà du {cut} (Art. 5 al. 5)."
+        if fr
+        else f"The assessment and impact measurement must be finished {by}, and take {takes}: "
+        f"they start on {start} at the latest, ending on {end}; so use cannot go beyond {cut} "
+        "(Art. 5 al. 5)."
+    ]
+    if not period.delayed:
+        planned = when(period.indicative_start)
+        sentences.append(
+            f"La mise en place n'est pas en retard sur le début souhaité du {planned} : cette "
+            "limite ne s'applique pas (Art. 5 al. 5 : « En cas de retard dans la mise en "
+            "place »)."
+            if fr
+            else f"The setup is not later than the desired start, {planned}: this limit does "
+            "not apply (Art. 5 al. 5: « En cas de retard dans la mise en place »)."
+        )
+    return sentences
+
+
+def _day_before(day: dt.date) -> dt.date:
+    try:
+        return day - ONE_DAY
+    except OverflowError:
+        raise DateError(
+            f"no day comes before {day}",
+            field="evaluation_deadline",
+            article=ART5_REDUCED_USAGE.label,
+        ) from None
+
+
+def _evaluation_window(
+    experiment: Experiment, options: ReducedUsageOptions
+) -> EvaluationWindow | None:
+    """The room al. 5 keeps for the evaluation, or ``None`` without evaluation deadline
+    and period (an ``Experiment`` has both or neither)."""
+    deadline, period = experiment.evaluation_deadline, experiment.evaluation_period
+    if deadline is None or period is None:
+        return None
+    # « avant le » D: the evaluation ends by D − 1 (by D itself when inclusive).
+    last = deadline if options.inclusive else _day_before(deadline)
+    latest = latest_first_day(last, period.months, period.days)
+    return EvaluationWindow(deadline, period, latest, options)
+
+
+def usage_cut(
+    experiment: Experiment, options: ReducedUsageOptions = DEFAULT_REDUCED_USAGE_OPTIONS
+) -> dt.date | None:
+    """The last day of use Art. 5 al. 5 allows a late set-up, or ``None`` when the
+    experiment has no evaluation deadline and period.
+
+    « la période d'utilisation de la solution sera réduite afin de permettre la
+    finalisation du bilan et de la mesure d'impact avant le [Date] »: the day before S,
+    the latest first day of an evaluation that ends on or before the day before the
+    evaluation deadline (on the deadline itself with ``options.inclusive``).
+
+    >>> import datetime as dt
+    >>> from mgp_convention.convention import Duration, Experiment
+    >>> experiment = Experiment(
+    ...     theme="t", solution="s", objectives=("o",), duration_months=6,
+    ...     indicative_start=dt.date(2027, 1, 15),
+    ...     evaluation_deadline=dt.date(2027, 12, 31), evaluation_period=Duration(months=2))
+    >>> usage_cut(experiment)  # S = 31 Oct 2027: 31 Oct + 2 months ends on 30 Dec
+    datetime.date(2027, 10, 30)
+    """
+    window = _evaluation_window(experiment, options)
+    return None if window is None else window.cut_on
+
+
+def usage_period(
+    experiment: Experiment,
+    started_on: dt.date | dt.datetime,
+    options: ReducedUsageOptions = DEFAULT_REDUCED_USAGE_OPTIONS,
+) -> UsagePeriod:
     """The period of use of the solution set up on ``started_on`` (Art. 5 al. 1, al. 5).
 
-    Art. 5 al. 1 (« une durée de [X] mois »): the last day is ``started_on`` +
-    ``duration_months`` months (CPC 641 al. 2) − 1 day. Art. 5 al. 5 (« la période
-    d'utilisation de la solution sera réduite afin de permettre la finalisation du bilan
-    et de la mesure d'impact avant le [Date] »): when the experiment has an evaluation
-    deadline and period, the last day of use is at most ``evaluation_deadline −
-    evaluation_period`` (months then days, CPC 641 al. 3) when the set-up is late, that
-    is after the indicative start (« En cas de retard dans la mise en place de la
-    solution … quel qu'en soit le motif »), whatever the cause of the delay; if that cut
-    is before ``started_on``, no day of use is left. A set-up on time keeps its
-    ``duration_months`` (al. 1) even if they run past the cut: al. 5 only applies to a
-    delay (RULES.md: "when the setup happens late").
+    Art. 5 al. 1 (« une durée de [X] mois »): the period counts ``started_on`` as its
+    first day and lasts ``duration_months`` months (:func:`last_day_of_period`, CPC 641
+    al. 2). Art. 5 al. 5 (« la période d'utilisation de la solution sera réduite afin de
+    permettre la finalisation du bilan et de la mesure d'impact avant le [Date] »): when
+    the experiment has an evaluation deadline and period and the set-up is late, that is
+    after the indicative start (« En cas de retard dans la mise en place de la solution
+    … quel qu'en soit le motif »), the last day of use is at most :func:`usage_cut`; if
+    that is before ``started_on``, no day of use is left. A set-up on time keeps its
+    ``duration_months`` (al. 1) even if they run past the cut. ``options`` chooses the
+    reading of « avant le » (:class:`ReducedUsageOptions`, strict by default).
 
     >>> import datetime as dt
     >>> from mgp_convention.convention import Experiment
     >>> experiment = Experiment(
     ...     theme="t", solution="s", objectives=("o",), duration_months=1,
-    ...     indicative_start=dt.date(2026, 1, 31))
-    >>> usage_period(experiment, dt.date(2026, 1, 31)).last_day  # 28 Feb − 1 day
-    datetime.date(2026, 2, 27)
+    ...     indicative_start=dt.date(2027, 1, 31))
+    >>> usage_period(experiment, dt.date(2027, 1, 31)).last_day  # no 31 February
+    datetime.date(2027, 2, 28)
     """
     start = to_paris_date(started_on, field="started_on")
-    months = experiment.duration_months  # ≥ 1: Experiment checks it
-    normal_last = add_months(start, months) - ONE_DAY
-    deadline, period = experiment.evaluation_deadline, experiment.evaluation_period
-    cut_on = None
-    if deadline is not None and period is not None:
-        cut_on = subtract_duration(deadline, period.months, period.days)
+    normal_last = last_day_of_period(start, experiment.duration_months)
+    window = _evaluation_window(experiment, options)
+    last_day: dt.date | None = normal_last
     # « En cas de retard dans la mise en place de la solution » : the cut applies only to
     # a set-up later than the planned start (any delay, « quel qu'en soit le motif »; the
     # date of al. 5 is its example, « et notamment si … au-delà de [Date] »).
-    delayed = start > experiment.indicative_start
-    last_day: dt.date | None = normal_last
-    if delayed and cut_on is not None:
-        last_day = min(normal_last, cut_on)
-    if last_day is not None and last_day < start:
-        last_day = None
-    after = experiment.reduced_usage_after
+    if window is not None and start > experiment.indicative_start:
+        last = min(normal_last, window.cut_on)
+        last_day = last if last >= start else None
     return UsagePeriod(
         first_day=start,
         normal_last_day=normal_last,
-        cut_on=cut_on,
         last_day=last_day,
-        duration_months=months,
-        delayed=delayed,
-        started_late=None if after is None else start > after,
-        reduced_usage_after=after,
-        evaluation_deadline=deadline,
-        evaluation_period=period,
+        duration_months=experiment.duration_months,
+        indicative_start=experiment.indicative_start,
+        reduced_usage_after=experiment.reduced_usage_after,
+        evaluation=window,
     )
 
 
@@ -329,25 +497,26 @@ def deployment_schedule(
 
     « La Métropole envisage le calendrier de déploiement suivant : [Préciser les étapes
     et durée] ». The steps follow one another: each starts the day after the previous
-    one ends; a step of ``m`` months and ``d`` days starting on ``first`` ends on
-    ``first + m months + d days − 1 day`` (months first, CPC 641 al. 2–3).
+    one ends. A step of M months and D days starting on S ends D days after the last day
+    of its M months, or on S + D − 1 when M = 0 (:func:`last_day_of_period`: CPC 641
+    al. 2, then al. 3, months first).
 
     >>> import datetime as dt
     >>> from mgp_convention.convention import CalendarStep, Duration, Experiment
     >>> experiment = Experiment(
     ...     theme="t", solution="s", objectives=("o",), duration_months=6,
-    ...     indicative_start=dt.date(2026, 3, 15),
+    ...     indicative_start=dt.date(2027, 1, 22),
     ...     calendar=(CalendarStep("installation", Duration(days=10)),
     ...               CalendarStep("formation", Duration(months=1))))
     >>> [(s.label, str(s.first_day), str(s.last_day))
-    ...  for s in deployment_schedule(experiment, dt.date(2026, 3, 15))]
-    [('installation', '2026-03-15', '2026-03-24'), ('formation', '2026-03-25', '2026-04-24')]
+    ...  for s in deployment_schedule(experiment, dt.date(2027, 1, 22))]
+    [('installation', '2027-01-22', '2027-01-31'), ('formation', '2027-02-01', '2027-02-28')]
     """
     first = to_paris_date(start, field="start")
     steps: list[ScheduledStep] = []
     for step in experiment.calendar:
         duration = step.duration
-        last = add_duration(first, duration.months, duration.days) - ONE_DAY
+        last = last_day_of_period(first, duration.months, duration.days)
         steps.append(ScheduledStep(step.label, first, last, duration))
         first = last + ONE_DAY
     return tuple(steps)

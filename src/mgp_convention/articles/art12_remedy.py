@@ -38,6 +38,7 @@ from typing import Any, Final, Literal
 
 import attrs
 
+from mgp_convention._validators import a_bool
 from mgp_convention.calendar import (
     CPC_641_DAYS,
     CPC_642_END_OF_DAY,
@@ -95,11 +96,6 @@ def _whole_days(_instance: Any, attribute: attrs.Attribute[Any], value: Any) -> 
         )
 
 
-def _a_bool(_instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if not isinstance(value, bool):
-        raise InvalidValue(f"expected true or false, got {value!r}", field=attribute.name)
-
-
 def _count_from(_instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     if value not in _COUNT_FROM:
         raise InvalidValue(
@@ -133,11 +129,11 @@ class RemedyOptions:
     """
 
     days: int = attrs.field(default=REMEDY_PERIOD_DAYS, validator=_whole_days)
-    extend: bool = attrs.field(default=True, validator=_a_bool)
+    extend: bool = attrs.field(default=True, validator=a_bool)
     extra_closed_days: frozenset[dt.date] = attrs.field(default=frozenset(), converter=_closed_days)
     count_from: CountFrom = attrs.field(default="sending", validator=_count_from)
     received_on: dt.date | None = attrs.field(default=None, converter=_optional_date)
-    franc: bool = attrs.field(default=False, validator=_a_bool)
+    franc: bool = attrs.field(default=False, validator=a_bool)
 
     def __attrs_post_init__(self) -> None:
         if self.count_from == "receipt" and self.received_on is None:
@@ -157,8 +153,6 @@ class RemedyOptions:
 
 #: The reading of RULES.md: 30 days from the sending, extended past non-working days.
 DEFAULT_REMEDY_OPTIONS = RemedyOptions()
-_DEFAULT_SPAN = dt.timedelta(days=REMEDY_PERIOD_DAYS)
-_date = dt.date
 
 
 # --- result -----------------------------------------------------------------------------
@@ -186,8 +180,7 @@ class RemedyDeadline:
     al. 1); ``options``, the reading applied. Derived from them: ``start_on`` (day 0
     actually used: ``sent_on``, or the receipt date), ``nominal_expiry`` (the last day
     of the period before any extension: day 30, or day 31 for a *délai franc*), the
-    days ``skipped`` and why, the ``rule`` and the ``citation``. (Only three values are
-    stored so that building one stays cheap: see ``benchmarks/bench_deadline.py``.)
+    days ``skipped`` and why, the ``rule`` and the ``citation``.
     """
 
     sent_on: dt.date
@@ -301,17 +294,6 @@ class RemedyDeadline:
 
 # --- the computation --------------------------------------------------------------------
 
-# The hot path of remedy_deadline() fills the three slots of a RemedyDeadline directly
-# (it has no validator nor post-init to skip). Should its fields change, this check
-# fails at import rather than letting the fast path build half an object.
-_FAST_FIELDS = ("sent_on", "expires_on", "options")
-if tuple(field.name for field in attrs.fields(RemedyDeadline)) != _FAST_FIELDS:  # pragma: no cover
-    raise ImportError("RemedyDeadline's fields changed: update remedy_deadline()'s fast path")
-_new = object.__new__
-_set_sent_on = RemedyDeadline.__dict__["sent_on"].__set__
-_set_expires_on = RemedyDeadline.__dict__["expires_on"].__set__
-_set_options = RemedyDeadline.__dict__["options"].__set__
-
 
 def remedy_deadline(
     sent_on: dt.date | dt.datetime, options: RemedyOptions = DEFAULT_REMEDY_OPTIONS
@@ -330,19 +312,7 @@ def remedy_deadline(
     >>> remedy_deadline(dt.date(2026, 4, 14)).expires_on  # day 30 = Thu 14 May, Ascension
     datetime.date(2026, 5, 15)
     """
-    sent = sent_on if type(sent_on) is _date else to_paris_date(sent_on, field="sent_on")
-    if options is DEFAULT_REMEDY_OPTIONS:  # the hot path: stdlib dates, one table lookup
-        try:
-            expires = next_working_day(sent + _DEFAULT_SPAN)
-        except OverflowError:
-            raise _out_of_range(sent, options) from None
-        # Same as RemedyDeadline(sent, expires), without the frozen attrs __init__,
-        # which alone costs twice the whole baseline (see _FAST_FIELDS).
-        result = _new(RemedyDeadline)
-        _set_sent_on(result, sent)
-        _set_expires_on(result, expires)
-        _set_options(result, options)
-        return result
+    sent = to_paris_date(sent_on, field="sent_on")
     return RemedyDeadline(sent, _expiry(sent, options), options)
 
 
@@ -358,13 +328,7 @@ def remedy_expiry(
     >>> remedy_expiry(dt.date(2026, 12, 2))
     datetime.date(2027, 1, 4)
     """
-    sent = sent_on if type(sent_on) is _date else to_paris_date(sent_on, field="sent_on")
-    if options is DEFAULT_REMEDY_OPTIONS:
-        try:
-            return next_working_day(sent + _DEFAULT_SPAN)
-        except OverflowError:
-            raise _out_of_range(sent, options) from None
-    return _expiry(sent, options)
+    return _expiry(to_paris_date(sent_on, field="sent_on"), options)
 
 
 def _expiry(sent: dt.date, options: RemedyOptions) -> dt.date:
@@ -383,11 +347,11 @@ def _expiry(sent: dt.date, options: RemedyOptions) -> dt.date:
             )
     try:
         nominal = start + dt.timedelta(days=options.days + (1 if options.franc else 0))
-        if not options.extend:
-            return nominal
-        return next_working_day(nominal, options.extra_closed_days)
     except OverflowError:
         raise _out_of_range(sent, options) from None
+    if not options.extend:
+        return nominal
+    return next_working_day(nominal, options.extra_closed_days)
 
 
 def _out_of_range(sent: dt.date, options: RemedyOptions) -> DateError:
