@@ -22,6 +22,7 @@ from mgp_convention.errors import FileBusyError, FileFormatError, FileWriteError
 from mgp_convention.files import (
     MAX_FILE_BYTES,
     MAX_FILE_BYTES_ENV,
+    atomic_writer,
     lock_path,
     locked,
     max_file_bytes,
@@ -52,6 +53,24 @@ def target(tmp_path: Path) -> Path:
 
 def test_write_replaces_the_file_whole(target: Path) -> None:
     assert write_atomic(target, NEW) == target
+    assert target.read_bytes() == NEW
+    assert leftovers(target.parent) == []
+
+
+def test_a_file_written_in_pieces_is_whole_or_not_at_all(target: Path) -> None:
+    with atomic_writer(target) as write:
+        write(b'{"new"')
+        write(b": true}\n")
+        assert target.read_bytes() == OLD  # nothing shows before the block ends
+    assert target.read_bytes() == NEW
+
+    def interrupted() -> None:
+        with atomic_writer(target) as write:
+            write(b"half a file")
+            raise RuntimeError("stopped")
+
+    with pytest.raises(RuntimeError, match="stopped"):
+        interrupted()
     assert target.read_bytes() == NEW
     assert leftovers(target.parent) == []
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import attrs
@@ -24,14 +25,16 @@ from mgp_convention.events import (
     Obligation,
 )
 from mgp_convention.examples import example_convention
+from mgp_convention.i18n import Lang
 from mgp_convention.ical import (
     PRODID,
     UID_NAMESPACE,
     build_calendar,
+    iter_ical,
     legal_date_events,
     uid_of,
 )
-from mgp_convention.io import dumps
+from mgp_convention.io import dumps, load_path
 from mgp_convention.lifecycle import Lifecycle
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
@@ -179,6 +182,41 @@ def test_refused_inputs() -> None:
         build_calendar([lifecycle, lifecycle], D(2026, 11, 28), stamp=STAMP)
 
 
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_streamed_file_is_the_built_calendar(lang: Lang) -> None:
+    """iter_ical writes, piece by piece, the bytes build_calendar makes whole (for the
+    conventions in reference order, the order build_calendar sorts them in)."""
+    lifecycles = sorted(
+        (Lifecycle.from_convention(load_path(path)) for path in EXAMPLES.glob("*.json")),
+        key=lambda lifecycle: lifecycle.convention.reference,
+    )
+    built = build_calendar(lifecycles, D(2026, 11, 28), stamp=STAMP, lang=lang).to_ical()
+    streamed = b"".join(iter_ical(lifecycles, D(2026, 11, 28), stamp=STAMP, lang=lang))
+    assert streamed == built
+    assert b"".join(iter_ical([], D(2026, 11, 28), stamp=STAMP)) == (
+        build_calendar([], D(2026, 11, 28), stamp=STAMP).to_ical()
+    )
+
+
+def test_the_stream_reads_one_convention_at_a_time() -> None:
+    taken: list[str] = []
+
+    def lifecycles() -> Iterator[Lifecycle]:
+        for reference in ("REF-A", "REF-B", "REF-A"):
+            taken.append(reference)
+            yield Lifecycle.from_convention(convention(reference=reference))
+
+    pieces = iter_ical(lifecycles(), D(2026, 11, 28), stamp=STAMP)
+    assert next(pieces).startswith(b"BEGIN:VCALENDAR")
+    assert taken == []
+    assert next(pieces).startswith(b"BEGIN:VEVENT")
+    assert taken == ["REF-A"]
+    # The second REF-A is refused when it comes, as build_calendar refuses it.
+    with pytest.raises(InvalidValue, match="share the same UIDs"):
+        list(pieces)
+    assert taken == ["REF-A", "REF-B", "REF-A"]
+
+
 # --- the command ------------------------------------------------------------------------------
 
 
@@ -225,6 +263,25 @@ def test_cli_folder_with_failures_exports_the_others(
     # 9 + 11 + 13 + 13 + 8 dates (see test_portfolio for their derivation).
     # 54 legal dates, and the effective date of example 04's termination (24 July 2026).
     assert len(calendar.walk("VEVENT")) == 55
+
+
+def test_cli_folder_in_file_name_order_same_to_stdout_and_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A folder is exported file by file, in the files' name order (here the reverse of
+    the references' order), the same bytes on standard output and in a file."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764490542")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "1.json").write_text(dumps(convention(reference="REF-B")), encoding="utf-8")
+    (folder / "2.json").write_text(dumps(convention(reference="REF-A")), encoding="utf-8")
+    out = tmp_path / "out.ics"
+    assert main(["calendar", str(folder), "-o", str(out), "--on", "2026-11-28"]) == 0
+    assert main(["calendar", str(folder), "--on", "2026-11-28"]) == 0
+    assert capsys.readouterr().out.encode() == out.read_bytes()
+    events = icalendar.Calendar.from_ical(out.read_bytes()).walk("VEVENT")
+    references = [str(event["X-MGP-CONVENTION-REFERENCE"]) for event in events]
+    assert references == ["REF-B"] * 9 + ["REF-A"] * 9
 
 
 def test_cli_single_refused_file_exits_1(

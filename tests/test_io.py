@@ -18,6 +18,7 @@ from mgp_convention.io import (
     MAX_PROBLEMS,
     dump_path,
     dumps,
+    iter_folder,
     load_folder,
     load_path,
     loads,
@@ -246,6 +247,27 @@ def test_load_folder_keeps_going_past_a_broken_file(tmp_path: Path) -> None:
 def test_load_folder_needs_a_folder(tmp_path: Path) -> None:
     with pytest.raises(FileFormatError, match="is not a folder"):
         load_folder(tmp_path / "missing")
+
+
+def test_iter_folder_reads_one_file_at_a_time(tmp_path: Path) -> None:
+    """The same files as load_folder, in name order, each read only when asked for; the
+    folder is listed (and a missing one refused) at the call, before any file is read."""
+    dump_path(attrs.evolve(example_convention(), reference="REF-B"), tmp_path / "a.json")
+    (tmp_path / "b.json").write_text("{", encoding="utf-8")
+    dump_path(attrs.evolve(example_convention(), reference="REF-A"), tmp_path / "c.json")
+    outcomes = iter_folder(tmp_path)
+    first_path, first = next(outcomes)
+    (tmp_path / "c.json").write_text("[", encoding="utf-8")  # not read yet: read as it is now
+    rest = list(outcomes)
+    assert first_path.name == "a.json"
+    assert isinstance(first, Convention)
+    assert first.reference == "REF-B"
+    assert [(path.name, type(outcome)) for path, outcome in rest] == [
+        ("b.json", FileFormatError),
+        ("c.json", FileFormatError),
+    ]
+    with pytest.raises(FileFormatError, match="is not a folder"):
+        iter_folder(tmp_path / "missing")  # no next() needed
 
 
 # --- file versions -------------------------------------------------------------------------

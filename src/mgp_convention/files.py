@@ -48,7 +48,7 @@ import errno
 import os
 import secrets
 import stat
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, Final
 
@@ -67,6 +67,7 @@ __all__ = [
     "MAX_FILE_BYTES",
     "MAX_FILE_BYTES_ENV",
     "FileIdentity",
+    "atomic_writer",
     "check_path",
     "identity",
     "lock_path",
@@ -325,9 +326,25 @@ def write_atomic(
     failure raises :class:`~mgp_convention.errors.FileWriteError` naming the file, after
     removing the temporary file; the previous file is intact.
     """
-    target = check_path(path)
     if not isinstance(data, (bytes, bytearray, memoryview)):
         raise InvalidValue(f"expected bytes, got {type(data).__name__}", field="data")
+    with atomic_writer(path, overwrite=overwrite) as write:
+        write(bytes(data))
+    return check_path(path)
+
+
+@contextlib.contextmanager
+def atomic_writer(
+    path: str | bytes | os.PathLike[str], *, overwrite: bool = True
+) -> Iterator[Callable[[bytes], None]]:
+    """A file written in pieces, whole or not at all: the block gets a ``write(bytes)``
+    function; the pieces go to a temporary file in the same folder, which takes the
+    file's name (after ``fsync``) only when the block ends without an exception. On any
+    failure the temporary file is removed and the previous file is intact (a write
+    error is a :class:`~mgp_convention.errors.FileWriteError` naming the file). For a
+    file too large to hold in memory at once (the calendar of a large folder).
+    """
+    target = check_path(path)
     name = printable_path(target)
     mode: int | None = None
     try:
@@ -352,7 +369,7 @@ def write_atomic(
         try:
             if mode is not None and hasattr(os, "fchmod"):  # not on Windows before 3.13
                 os.fchmod(fd, mode)
-            _write_all(fd, bytes(data))
+            yield lambda piece: _write_all(fd, piece)
             os.fsync(fd)
         finally:
             os.close(fd)
@@ -378,7 +395,6 @@ def write_atomic(
             temporary.unlink()
         raise
     _sync_folder(target.parent)
-    return target
 
 
 # --- locking -------------------------------------------------------------------------------

@@ -41,7 +41,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Final
 from zoneinfo import ZoneInfo
 
@@ -60,6 +60,7 @@ __all__ = [
     "PRODID",
     "UID_NAMESPACE",
     "build_calendar",
+    "iter_ical",
     "legal_date_events",
     "uid_of",
 ]
@@ -79,6 +80,9 @@ _CONVENTION_LINE: Final = N_("Convention {reference} — {beneficiary}.")
 _VOID_LINE: Final = N_("No longer applies: {reason}.")
 _NOTE_LINE: Final = N_("Date computed by mgp-convention from the convention's file.")
 _CANCELLED: Final = N_("Cancelled: {summary}")
+_SAME_REFERENCE: Final = N_(
+    "two conventions have the reference {reference}: their dates would share the same UIDs"
+)
 
 
 def uid_of(reference: str, key: str) -> str:
@@ -203,16 +207,19 @@ def build_calendar(
         reference = lifecycle.convention.reference
         if reference in by_reference:
             raise InvalidValue(
-                Message(
-                    N_(
-                        "two conventions have the reference {reference}: their dates would "
-                        "share the same UIDs"
-                    ),
-                    {"reference": repr(reference)},
-                ),
+                Message(_SAME_REFERENCE, {"reference": repr(reference)}),
                 field="reference",
             )
         by_reference[reference] = lifecycle
+    calendar = _calendar(name)
+    for reference in sorted(by_reference):
+        for event in legal_date_events(by_reference[reference], on, stamp=stamp, lang=lang):
+            calendar.add_component(event)
+    return calendar
+
+
+def _calendar(name: str) -> icalendar.Calendar:
+    """The calendar's own properties, without events."""
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -220,7 +227,44 @@ def build_calendar(
     calendar.add("name", name)
     calendar.add("x-wr-calname", name)
     calendar.add("x-wr-timezone", PARIS)
-    for reference in sorted(by_reference):
-        for event in legal_date_events(by_reference[reference], on, stamp=stamp, lang=lang):
-            calendar.add_component(event)
     return calendar
+
+
+def iter_ical(
+    lifecycles: Iterable[Lifecycle],
+    on: dt.date | dt.datetime,
+    *,
+    stamp: dt.datetime,
+    name: str = DEFAULT_NAME,
+    lang: Lang = "fr",
+) -> Iterator[bytes]:
+    """The iCalendar file of ``lifecycles`` on ``on``, in pieces to write one after the
+    other: the calendar's opening lines, each convention's events (in the order given,
+    each one's dates in date order), the closing line.
+
+    The same bytes as ``build_calendar(...).to_ical()`` for conventions given in
+    reference order, without holding the whole calendar: each convention is read,
+    written and let go (the calendar of a folder of 50,000 files). Two conventions with
+    the same reference are refused as in :func:`build_calendar`, when the second one
+    comes (:class:`~mgp_convention.errors.InvalidValue`): pieces already given stay
+    given, so write them where an error can still discard them
+    (:func:`~mgp_convention.files.atomic_writer`).
+    """
+    stamp = _utc(stamp)
+    on = to_paris_date(on, field="on")
+    whole = _calendar(name).to_ical()
+    closing = b"END:VCALENDAR\r\n"
+    if not whole.endswith(closing):  # pragma: no cover - icalendar always ends so
+        raise AssertionError("icalendar wrote a calendar without its closing line")
+    yield whole[: -len(closing)]
+    seen: set[str] = set()
+    for lifecycle in lifecycles:
+        reference = lifecycle.convention.reference
+        if reference in seen:
+            raise InvalidValue(
+                Message(_SAME_REFERENCE, {"reference": repr(reference)}), field="reference"
+            )
+        seen.add(reference)
+        for event in legal_date_events(lifecycle, on, stamp=stamp, lang=lang):
+            yield event.to_ical()
+    yield closing

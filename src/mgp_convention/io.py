@@ -83,6 +83,7 @@ __all__ = [
     "dump_path",
     "dumps",
     "edit",
+    "iter_folder",
     "load_folder",
     "load_path",
     "loads",
@@ -396,6 +397,62 @@ def _load_entry(entry: os.DirEntry[str], real_folder: str, limit: int) -> Conven
     return read_text(data, max_bytes=limit).convention
 
 
+def iter_folder(
+    folder: str | bytes | os.PathLike[str],
+    *,
+    pattern: str = "*.json",
+    max_bytes: int | None = None,
+) -> Iterator[tuple[Path, Convention | ConventionError]]:
+    """The convention files of ``folder`` one at a time, in name order: each file's path
+    with its :class:`~mgp_convention.convention.Convention`, or the
+    :class:`~mgp_convention.errors.ConventionError` that kept it from loading.
+
+    The same files and the same errors as :func:`load_folder`, read as they are asked
+    for: a command that handles one convention at a time (the calendar of a large
+    folder) holds one in memory, not the whole folder. The folder is listed, and
+    ``pattern`` checked, when this function is called, before the first file is read.
+    """
+    path = files.check_path(folder, argument="folder")
+    glob = _check_pattern(pattern)
+    limit = files.max_file_bytes(max_bytes)  # read once for the whole folder
+    name = printable_path(path)
+    try:
+        with os.scandir(path) as scan:
+            entries = sorted(
+                (
+                    entry
+                    for entry in scan
+                    if fnmatch.fnmatchcase(entry.name, glob)
+                    and (glob.startswith(".") or not entry.name.startswith("."))
+                ),
+                key=lambda entry: entry.name,
+            )
+    except NotADirectoryError:
+        raise FileFormatError(Message(N_("not a folder")), field=name) from None
+    except FileNotFoundError:
+        raise FileFormatError(Message(N_("is not a folder: no such folder")), field=name) from None
+    except OSError as err:
+        reason = Message(N_("cannot read the folder: {reason}"), {"reason": system_reason(err)})
+        raise FileFormatError(reason, field=name) from None
+    return _iter_entries(path, entries, os.path.realpath(path), limit)
+
+
+def _iter_entries(
+    folder: Path, entries: list[os.DirEntry[str]], real_folder: str, limit: int
+) -> Iterator[tuple[Path, Convention | ConventionError]]:
+    for entry in entries:
+        file = folder / entry.name
+        try:
+            if entry.is_dir(follow_symlinks=False):
+                continue
+            yield file, _load_entry(entry, real_folder, limit)
+        except ConventionError as err:
+            yield file, err
+        except OSError as err:  # a safety net: reading turns its errors into the package's
+            reason = Message(N_("cannot read: {reason}"), {"reason": system_reason(err)})
+            yield file, FileFormatError(reason, field=printable_path(file))
+
+
 def load_folder(
     folder: str | bytes | os.PathLike[str],
     *,
@@ -410,37 +467,13 @@ def load_folder(
     leads out of the folder, a FIFO, a device, a file too large, a file without read
     permission); a sub-folder is skipped. A folder that cannot be listed is a
     :class:`~mgp_convention.errors.FileFormatError`, never "no convention".
+    :func:`iter_folder` reads the same files one at a time.
     """
-    path = files.check_path(folder, argument="folder")
-    glob = _check_pattern(pattern)
-    limit = files.max_file_bytes(max_bytes)  # read once for the whole folder
-    name = printable_path(path)
-    try:
-        with os.scandir(path) as scan:
-            entries = sorted(scan, key=lambda entry: entry.name)
-    except NotADirectoryError:
-        raise FileFormatError(Message(N_("not a folder")), field=name) from None
-    except FileNotFoundError:
-        raise FileFormatError(Message(N_("is not a folder: no such folder")), field=name) from None
-    except OSError as err:
-        reason = Message(N_("cannot read the folder: {reason}"), {"reason": system_reason(err)})
-        raise FileFormatError(reason, field=name) from None
-    real_folder = os.path.realpath(path)
     loaded: list[tuple[Path, Convention]] = []
     failed: list[tuple[Path, ConventionError]] = []
-    for entry in entries:
-        if not fnmatch.fnmatchcase(entry.name, glob):
-            continue
-        if entry.name.startswith(".") and not glob.startswith("."):
-            continue
-        file = path / entry.name
-        try:
-            if entry.is_dir(follow_symlinks=False):
-                continue
-            loaded.append((file, _load_entry(entry, real_folder, limit)))
-        except ConventionError as err:
-            failed.append((file, err))
-        except OSError as err:  # a safety net: reading turns its errors into the package's
-            reason = Message(N_("cannot read: {reason}"), {"reason": system_reason(err)})
-            failed.append((file, FileFormatError(reason, field=printable_path(file))))
+    for file, outcome in iter_folder(folder, pattern=pattern, max_bytes=max_bytes):
+        if isinstance(outcome, ConventionError):
+            failed.append((file, outcome))
+        else:
+            loaded.append((file, outcome))
     return FolderLoad(tuple(loaded), tuple(failed))

@@ -6,6 +6,7 @@ import argparse
 import datetime as dt
 import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -22,12 +23,11 @@ from mgp_convention.cli._common import (
     today_in_paris,
 )
 from mgp_convention.cli._parser import translate
-from mgp_convention.convention import Convention
 from mgp_convention.errors import ConventionError
-from mgp_convention.files import write_atomic
+from mgp_convention.files import atomic_writer
 from mgp_convention.i18n import N_, Lang, Message
-from mgp_convention.ical import build_calendar
-from mgp_convention.io import load_folder, load_path
+from mgp_convention.ical import iter_ical
+from mgp_convention.io import iter_folder, load_path
 from mgp_convention.lifecycle import Lifecycle
 from mgp_convention.printable import printable_path
 
@@ -109,53 +109,71 @@ def export_time() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
-def _conventions(source: Path, lang: Lang) -> tuple[list[tuple[Path, Convention]], bool]:
-    """The conventions of ``source`` (a file or a folder), and whether any file failed."""
-    if not source.is_dir():
-        return [(source, load_path(source))], False
-    load = load_folder(source)
-    for path, error in load.failed:
-        report(error, source=str(path), lang=lang)
-    return list(load.loaded), bool(load.failed)
+class _Export:
+    """The conventions of ``source`` (a file or a folder) as lifecycles, one at a time,
+    each file that cannot be used reported on stderr as it comes (``failed`` is then
+    set): the calendar of a folder never holds more than one convention."""
+
+    def __init__(self, source: Path, lang: Lang) -> None:
+        self.source = source
+        self.lang = lang
+        self.failed = False
+        # A single file is read before anything is written: if it cannot be used, the
+        # error is the whole answer, with no calendar started on standard output.
+        self.single: Lifecycle | None = None
+        if not source.is_dir():
+            self.single = Lifecycle.from_convention(load_path(source))
+
+    def __iter__(self) -> Iterator[Lifecycle]:
+        if self.single is not None:
+            yield self.single
+            return
+        first_file: dict[str, str] = {}  # one short string per reference, not a convention
+        for path, outcome in iter_folder(self.source):
+            if isinstance(outcome, ConventionError):
+                self._report(outcome, path)
+                continue
+            first = first_file.setdefault(outcome.reference, printable_path(path))
+            if first != printable_path(path):
+                same = Message(
+                    N_(
+                        "{file}: the reference {reference} is also the one of {first}: "
+                        "left out (their dates would share the same UIDs)"
+                    ),
+                    {
+                        "file": printable_path(path),
+                        "reference": repr(outcome.reference),
+                        "first": first,
+                    },
+                )
+                error_line(error_text(same.render(self.lang), self.lang))
+                self.failed = True
+                continue
+            try:
+                lifecycle = Lifecycle.from_convention(outcome)
+            except ConventionError as err:
+                self._report(err, path)
+                continue
+            yield lifecycle
+
+    def _report(self, error: ConventionError, path: Path) -> None:
+        report(error, source=str(path), lang=self.lang)
+        self.failed = True
 
 
 def _run(args: argparse.Namespace) -> int:
     lang = lang_of(args)
     on = args.on if args.on is not None else today_in_paris()
     stamp = export_time()
-    source = Path(args.source)
-    conventions, failed = _conventions(source, lang)
-    lifecycles: list[Lifecycle] = []
-    seen: dict[str, Path] = {}
-    for path, convention in conventions:
-        first = seen.setdefault(convention.reference, path)
-        if first != path:
-            same = Message(
-                N_(
-                    "{file}: the reference {reference} is also the one of {first}: left out "
-                    "(their dates would share the same UIDs)"
-                ),
-                {
-                    "file": printable_path(path),
-                    "reference": repr(convention.reference),
-                    "first": printable_path(first),
-                },
-            )
-            error_line(error_text(same.render(lang), lang))
-            failed = True
-            continue
-        try:
-            lifecycles.append(Lifecycle.from_convention(convention))
-        except ConventionError as err:
-            if not source.is_dir():
-                raise
-            report(err, source=str(path), lang=lang)
-            failed = True
-    ics = build_calendar(lifecycles, on, stamp=stamp, lang=lang).to_ical()
+    export = _Export(Path(args.source), lang)
+    pieces = iter_ical(export, on, stamp=stamp, lang=lang)
     if args.output is None:
-        sys.stdout.write(ics.decode("utf-8"))
+        for piece in pieces:
+            sys.stdout.write(piece.decode("utf-8"))
         sys.stdout.flush()
     else:
         # Whole or not at all: an interrupted export never leaves half a calendar.
-        write_atomic(args.output, ics)
-    return EXIT_INVALID if failed else EXIT_OK
+        with atomic_writer(args.output) as write:
+            for piece in pieces:
+                write(piece)
+    return EXIT_INVALID if export.failed else EXIT_OK
