@@ -598,6 +598,19 @@ L3133_1 = [
     "11 novembre",
     "jour de Noël",
 ]
+L3133_1_IN_ENGLISH = [
+    "New Year's Day",
+    "Easter Monday",
+    "May Day",
+    "Victory in Europe Day",
+    "Ascension Day",
+    "Whit Monday",
+    "Bastille Day",
+    "Assumption Day",
+    "All Saints' Day",
+    "Armistice Day",
+    "Christmas Day",
+]
 
 
 @pytest.mark.parametrize("year", [2005, 2006, 2007, 2008, 2018, 2026, 2027, 2028, 2035, 2100])
@@ -607,6 +620,11 @@ def test_the_public_holidays_are_exactly_the_eleven_of_l3133_1(year: int) -> Non
     assert sorted(names) == sorted(L3133_1)
     assert all(day.year == year for day in found)
     assert list(found) == sorted(found)
+    # The same days by their English names, two on one date joined by "and".
+    in_english = public_holidays(year, lang="en")
+    assert list(in_english) == list(found)
+    english = [name for value in in_english.values() for name in value.split(" and ")]
+    assert sorted(english) == sorted(L3133_1_IN_ENGLISH)
 
 
 @pytest.mark.parametrize(
