@@ -19,7 +19,6 @@ from mgp_convention.convention import Convention
 from mgp_convention.errors import EventRefused
 from mgp_convention.events import (
     AmendmentSigned,
-    BeneficiaryReady,
     BreachRecorded,
     BreachRemedied,
     Changes,
@@ -152,7 +151,7 @@ def _valid(convention: Convention) -> Convention:
 
 def conventions(count: int, seed: int = 2026) -> Iterator[Convention]:
     """``count`` conventions, deterministic under ``seed``."""
-    rng = random.Random(seed)  # noqa: S311 - data for a benchmark
+    rng = random.Random(seed)
     base = example_convention()
     kinds, weights = list(KINDS), list(KINDS.values())
     for number in range(count):

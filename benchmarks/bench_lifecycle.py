@@ -28,13 +28,12 @@ from transitions import Machine
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from _generate import conventions  # noqa: E402
-from _harness import interleaved, ratios, report  # noqa: E402
+from _generate import conventions
+from _harness import interleaved, ratios, report
 
-from mgp_convention.articles.art11_amendments import Terms  # noqa: E402
-from mgp_convention.lifecycle import Lifecycle  # noqa: E402
-from mgp_convention.replay import resolve  # noqa: E402
-from mgp_convention.machine import (  # noqa: E402
+from mgp_convention.articles.art11_amendments import Terms
+from mgp_convention.lifecycle import Lifecycle
+from mgp_convention.machine import (
     TIME_PASSES,
     TRIGGERS_FROM,
     Options,
@@ -43,6 +42,7 @@ from mgp_convention.machine import (  # noqa: E402
     machine_definition,
     trigger_of,
 )
+from mgp_convention.replay import resolve
 
 
 class _PeerRecord(Record):
@@ -63,7 +63,7 @@ def _peer(conventions_: list) -> None:  # type: ignore[type-arg]
             name = trigger_of(event)
             assert name is not None
             resolved, _ = resolve(record, event, name)
-            getattr(record, "trigger")(name, record, resolved)
+            record.trigger(name, record, resolved)
 
 
 def _ours(conventions_: list) -> None:  # type: ignore[type-arg]

@@ -31,11 +31,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from _generate import ON, write_folder  # noqa: E402
-from _harness import interleaved, ratios, report  # noqa: E402
+from _generate import ON, write_folder
+from _harness import interleaved, ratios, report
 
-from mgp_convention.cli import main as cli_main  # noqa: E402
-from mgp_convention.io import load_folder  # noqa: E402
+from mgp_convention.cli import main as cli_main
+from mgp_convention.io import load_folder
 
 
 def _json_floor(paths: list[Path]) -> None:

@@ -364,7 +364,11 @@ def test_the_count_from_the_folder_divides(
     files = [Path(f).name for c in beneficiaries["conventions"] for f in c["files"]]
     assert "05-saint-exemple-en-attente.json" not in files
     assert len(files) == counted
-    assert data["portfolio"] == {"folder": str(EXAMPLES), "files_loaded": 10, "files_failed": []}  # 06-10: another market
+    assert data["portfolio"] == {
+        "folder": str(EXAMPLES),
+        "files_loaded": 10,
+        "files_failed": [],
+    }  # 06-10: another market
     assert data["market_share"] == share
 
 

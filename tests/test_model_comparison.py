@@ -171,7 +171,7 @@ def differences(
             model.apply(event)
             assert not isinstance(built, ConventionError)
             lifecycle.apply(built)
-    rng = random.Random(name)
+    rng = random.Random(name)  # noqa: S311 - test dates, not secrets
     for on in _dates(model, convention, rng):
         status = lifecycle.status(on)
         where = f"{name} on {on}"

@@ -24,7 +24,7 @@ from mgp_convention.next_step import Urgency
 from mgp_convention.portfolio import Failure, Row, portfolio, portfolio_of, row_of
 from mgp_convention.states import State
 
-from _builders import D, EXAMPLE, breach, convention, notice
+from _builders import EXAMPLE, D, breach, convention, notice
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 FIRST_FIVE = [EXAMPLES / name for name in sorted(p.name for p in EXAMPLES.glob("0[1-5]-*.json"))]

@@ -109,7 +109,7 @@ def _closed_days(value: Iterable[dt.date]) -> frozenset[dt.date]:
     return frozenset(to_paris_date(day, field="extra_closed_days") for day in value)
 
 
-def _optional_date(value: dt.date | None) -> dt.date | None:
+def _received_on_date(value: dt.date | None) -> dt.date | None:
     return None if value is None else to_paris_date(value, field="received_on")
 
 
@@ -132,7 +132,7 @@ class RemedyOptions:
     extend: bool = attrs.field(default=True, validator=a_bool)
     extra_closed_days: frozenset[dt.date] = attrs.field(default=frozenset(), converter=_closed_days)
     count_from: CountFrom = attrs.field(default="sending", validator=_count_from)
-    received_on: dt.date | None = attrs.field(default=None, converter=_optional_date)
+    received_on: dt.date | None = attrs.field(default=None, converter=_received_on_date)
     franc: bool = attrs.field(default=False, validator=a_bool)
 
     def __attrs_post_init__(self) -> None:
