@@ -32,12 +32,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 RULES = (
     "art02_duration",
+    "art03_procurement",
     "art05_calendar",
     "art05_delays",
     "art09_sanctions",
     "art10_claims",
     "art11_amendments",
     "art12_beneficiaries",
+    "art12_breaches",
     "art12_indemnity",
     "art12_indemnity_amount",
     "art12_indemnity_conditions",
