@@ -791,7 +791,9 @@ def test_the_next_working_day_is_the_first_one(day: dt.date) -> None:
     [
         pytest.param(2101, "no public holidays known for 2101", id="after-the-package"),
         # 1900: no 1 May, 8 May nor 11 November holiday yet
-        pytest.param(1900, "missing: 1er mai, 8 mai, 11 novembre", id="before-l3133-1"),
+        pytest.param(
+            1900, "missing: May Day, Victory in Europe Day, Armistice Day", id="before-l3133-1"
+        ),
         pytest.param(0, "no public holidays known for 0", id="year-0"),
         pytest.param(10000, "no public holidays known for 10000", id="year-10000"),
     ],
@@ -802,6 +804,21 @@ def test_a_year_without_the_eleven_holidays_is_refused(year: int, message: str) 
             public_holidays(year)
         assert info.value.article == "C. trav. L3133-1"
         assert info.value.field == "year"
+
+
+def test_a_year_the_package_does_not_cover_is_said_in_french() -> None:
+    # The days missing are named as L3133-1 names them, in the language of the message.
+    with pytest.raises(DateError) as info:
+        public_holidays(1900)
+    assert info.value.render("fr") == (
+        "year: aucun jour férié connu pour 1900 : le paquet holidays ne donne pas les 11 jours "
+        "de L3133-1 pour cette année (manquent : 1er mai, 8 mai, 11 novembre) (C. trav. L3133-1)"
+    )
+    with pytest.raises(DateError) as info:
+        public_holidays(2101)
+    assert info.value.explanation("fr") == (
+        "aucun jour férié connu pour 2101 : le paquet holidays couvre 1803–2100"
+    )
 
 
 def test_a_working_day_question_in_an_unknown_year_is_refused() -> None:
@@ -841,10 +858,11 @@ def test_a_day_of_l3133_1_missing_from_the_package_is_refused(
     monkeypatch.setattr(
         France, "_populate_public_holidays", _changed(lambda fr: fr.pop(D(2077, 7, 14), None))
     )
-    with pytest.raises(DateError, match=r"missing: 14 juillet") as info:
+    with pytest.raises(DateError, match=r"missing: Bastille Day") as info:
         public_holidays(2077)
     assert info.value.article == "C. trav. L3133-1"
-    with pytest.raises(DateError, match="missing: 14 juillet"):
+    assert "(manquent : 14 juillet)" in info.value.render("fr")
+    with pytest.raises(DateError, match="missing: Bastille Day"):
         is_working_day(D(2077, 7, 13))
 
 

@@ -94,16 +94,16 @@ def test_options(capsys: pytest.CaptureFixture[str]) -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        pytest.param(["2026-03-28T00:30:00"], "naive datetime", id="naive-datetime"),
-        pytest.param(["2026-02-30"], "invalid date", id="no-such-day"),
-        pytest.param(["28/03/2026"], "invalid date", id="french-format"),
+        pytest.param(["2026-03-28T00:30:00"], "sans décalage horaire", id="naive-datetime"),
+        pytest.param(["2026-02-30"], "date non valable", id="no-such-day"),
+        pytest.param(["28/03/2026"], "date non valable", id="french-format"),
         pytest.param(["2026-12-02", "--days", "0"], "--days", id="zero-days"),
         pytest.param(["2026-12-02", "--days", "x"], "--days", id="days-not-a-number"),
         pytest.param(["2026-12-02", "--closed", "soon"], "--closed", id="bad-closed-day"),
         pytest.param(
             ["2026-12-02", "--received", "2026-11-01"], "avant d'avoir été envoyée", id="early"
         ),
-        pytest.param(["2100-12-20"], "no public holidays known for 2101", id="beyond-data"),
+        pytest.param(["2100-12-20"], "ENVOI: aucun jour férié connu pour 2101", id="beyond-data"),
         pytest.param([], "ENVOI", id="missing-sent"),
     ],
 )

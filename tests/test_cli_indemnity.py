@@ -22,13 +22,6 @@ def plain(text: str) -> str:
     return text.replace("\u202f", " ").replace("\xa0", " ")
 
 
-@pytest.fixture(autouse=True)
-def _english(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The command's usage errors are English (``mgp-convention: error: …``; its
-    output is French with --lang fr): run in English, argparse's words agree."""
-    monkeypatch.setenv("MGP_CONVENTION_LANG", "en")
-
-
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
     """Run ``mgp-convention indemnity ARGS``; return the exit code, stdout and stderr."""
     try:
@@ -52,10 +45,8 @@ def test_the_command_is_registered() -> None:
 
 
 def test_uneven_division_in_french(capsys: pytest.CaptureFixture[str]) -> None:
-    # 100 000.00 ÷ 3 = 33 333.333… → 33 333.33
-    code, out, err = run(
-        capsys, "--market-total-ttc", "100000.00", "--beneficiaries", "3", "--lang", "fr"
-    )
+    # 100 000.00 ÷ 3 = 33 333.333… → 33 333.33; French by default
+    code, out, err = run(capsys, "--market-total-ttc", "100000.00", "--beneficiaries", "3")
     assert (code, err) == (0, "")
     lines = out.splitlines()
     assert lines[0] == (
@@ -198,7 +189,7 @@ USAGE_ERRORS = [
     (["--market-total-ttc", "100", "--beneficiaries", "²"], "--beneficiaries: '²'"),
     (["--market-total-ttc", "100"], "--beneficiaries: missing"),
     (["--beneficiaries", "2"], "give the market total"),
-    (["--market-total-ttc", "-100", "--beneficiaries", "2"], "--market-total-ttc: -100.00 €"),
+    (["--market-total-ttc", "-100", "--beneficiaries", "2"], "--market-total-ttc: -€100.00"),
     (["--market-total-ttc", "1e3", "--beneficiaries", "2"], "not a plain amount"),
     (["--market-total-ttc", "12,50", "--beneficiaries", "2"], "as a dot"),
     (["--market-total-ttc", "12.505", "--beneficiaries", "2"], "more than two decimals"),
@@ -227,7 +218,7 @@ USAGE_ERRORS = [
 def test_usage_errors_exit_2_with_one_line(
     capsys: pytest.CaptureFixture[str], args: list[str], message: str
 ) -> None:
-    code, out, err = run(capsys, *args)
+    code, out, err = run(capsys, *args, "--lang", "en")
     assert (code, out) == (2, "")
     lines = err.splitlines()
     assert len(lines) == 1, err
@@ -235,20 +226,58 @@ def test_usage_errors_exit_2_with_one_line(
     assert message in lines[0]
 
 
+#: Usage errors said in French (the default), each with the words that say what to do.
+USAGE_ERRORS_FR = [
+    (["--market-total-ttc", "100"], "--beneficiaries: absent : indiquez le nombre"),
+    (["--beneficiaries", "2"], "indiquez le coût total du marché"),
+    (["--market-total-ttc", "-100", "--beneficiaries", "2"], "-100,00 € est négatif"),
+    (["--market-total-ttc", "12.505", "--beneficiaries", "2"], "plus de deux décimales"),
+    (["--market-total-ttc", "1", "--beneficiaries", "0"], "'0' n'est pas un nombre de bénéf"),
+    (["--market-total-ttc", "1", "--beneficiaries", "1", "--item", "frais"], "aucun montant"),
+    (["--market-total-ttc", "1", "--beneficiaries", "1", "--item", "=5"], "aucun libellé"),
+    (["--market-total-ttc", "1", "--market-total-ht", "1", "--beneficiaries", "1"], "pas les deux"),
+    (
+        ["--market-total-ht", "1", "--vat-rate", "20", "--beneficiaries", "1"],
+        "compris entre 0 et 1",
+    ),
+    (["--market-total-ttc", "1", "--vat-rate", "0.2", "--beneficiaries", "1"], "ne s'emploie qu"),
+    (["--on", "2026-12-01"], "--on ne s'emploie qu'avec un fichier de convention"),
+    ([], "indiquez un fichier de convention, ou les chiffres du marché"),
+]
+
+
+@pytest.mark.parametrize(("args", "message"), USAGE_ERRORS_FR)
+def test_usage_errors_in_french(
+    capsys: pytest.CaptureFixture[str], args: list[str], message: str
+) -> None:
+    code, out, err = run(capsys, *args)
+    assert (code, out) == (2, "")
+    lines = plain(err).splitlines()
+    assert len(lines) == 1, err
+    assert lines[0].startswith("mgp-convention : erreur : ")
+    assert message in lines[0]
+
+
 def test_a_comma_says_to_write_a_dot(capsys: pytest.CaptureFixture[str]) -> None:
-    _, _, err = run(capsys, "--market-total-ttc", "12,50", "--beneficiaries", "2")
+    _, _, err = run(capsys, "--market-total-ttc", "12,50", "--beneficiaries", "2", "--lang", "en")
     assert err == (
         "mgp-convention: error: --market-total-ttc: '12,50' has a comma; write the decimal "
         'separator as a dot, like "12.50"\n'
     )
+    _, _, err = run(capsys, "--market-total-ttc", "12,50", "--beneficiaries", "2")
+    assert err == (
+        "mgp-convention : erreur : --market-total-ttc: '12,50' contient une virgule : écrivez "
+        'les décimales après un point, par ex. "12.50"\n'
+    )
 
 
 def test_help_shows_both_modes(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "--help")
+    code, out, _ = run(capsys, "--help", "--lang", "en")
     assert code == 0
-    assert "1. from a convention file" in out
-    assert "2. from figures" in out
-    assert "indemnity FILE [--on DATE] [--portfolio DIR [--count-until claim|termination]]" in out
+    assert "1. from a convention file:" in out
+    assert "2. from figures:" in out
+    assert "     indemnity FILE [--on DATE]\n" in out
+    assert "[--portfolio DIR [--count-until claim|termination]]" in out
     assert "--market-total-ttc AMOUNT" in out
     assert "--item LABEL=AMOUNT" in out
     assert "--lang {fr,en}" in out
@@ -256,9 +285,22 @@ def test_help_shows_both_modes(capsys: pytest.CaptureFixture[str]) -> None:
     assert "Exit codes: 0 computed (due or not), 1 invalid file or refused event" in out
 
 
+def test_help_in_french(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--help")
+    assert code == 0
+    assert "1. à partir d'un fichier de convention :" in out
+    assert "2. à partir de chiffres :" in out
+    assert "     indemnity FICHIER [--on DATE]\n" in out
+    assert "[--portfolio DOSSIER [--count-until claim|termination]]" in out
+    assert "--market-total-ttc MONTANT" in out
+    assert "--item LIBELLÉ=MONTANT" in out
+    assert "la quote-part du marché" in out
+    assert "Codes de sortie : 0 calculée (due ou non), 1 fichier non valable" in out
+
+
 def test_no_word_makes_the_market_share_a_limit(capsys: pytest.CaptureFixture[str]) -> None:
     # RULES v2: an item of the amount that may be claimed, within the prejudice
-    outputs = [run(capsys, "--help")[1]]
+    outputs = [run(capsys, "--help", "--lang", lang)[1] for lang in ("fr", "en")]
     for lang in ("fr", "en"):
         outputs.append(
             run(capsys, "--market-total-ht", "1000", "--beneficiaries", "3", "--lang", lang)[1]

@@ -42,14 +42,6 @@ from mgp_convention.events import (
 )
 from mgp_convention.io import dump_path, dumps, load_path
 
-
-@pytest.fixture(autouse=True)
-def _english(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The command's usage errors are English (``mgp-convention: error: …``; its
-    output is French with --lang fr): run in English, argparse's words agree."""
-    monkeypatch.setenv("MGP_CONVENTION_LANG", "en")
-
-
 EXAMPLES = Path(__file__).parent.parent / "examples"
 RIVEBELLE = EXAMPLES / "04-rivebelle-resiliee.json"
 BOIS = EXAMPLES / "03-bois-fictif-remediation.json"
@@ -522,9 +514,14 @@ def test_invalid_files_exit_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     bad = tmp_path / "bad.json"
     bad.write_text("{", encoding="utf-8")
     assert run(capsys, str(bad))[0] == 1
-    code, _, err = run(capsys, str(RIVEBELLE), "--portfolio", str(tmp_path / "nowhere"))
+    code, _, err = run(
+        capsys, str(RIVEBELLE), "--portfolio", str(tmp_path / "nowhere"), "--lang", "en"
+    )
     assert code == 1
     assert "is not a folder" in err
+    code, _, err = run(capsys, str(RIVEBELLE), "--portfolio", str(tmp_path / "nowhere"))
+    assert code == 1
+    assert err.startswith("erreur : ")
 
 
 USAGE_ERRORS = [
@@ -533,10 +530,10 @@ USAGE_ERRORS = [
     ([str(RIVEBELLE), "--beneficiaries", "3"], "not both"),
     ([str(RIVEBELLE), "--vat-rate", "0.2"], "not both"),
     ([str(RIVEBELLE), "--count-until", "claim"], "--count-until applies only with --portfolio"),
-    ([], "give a convention FILE, or the market figures"),
-    (["--json"], "give a convention FILE, or the market figures"),
-    (["--item", "frais=1"], "give a convention FILE, or the market figures"),
-    (["--portfolio", str(EXAMPLES)], "--portfolio applies only to a convention FILE"),
+    ([], "give a convention file, or the market figures"),
+    (["--json"], "give a convention file, or the market figures"),
+    (["--item", "frais=1"], "give a convention file, or the market figures"),
+    (["--portfolio", str(EXAMPLES)], "--portfolio applies only to a convention file"),
     (["--on", "2026-08-01", "--market-total-ttc", "1", "--beneficiaries", "1"], "--on applies"),
     ([str(RIVEBELLE), "--on", "2026-8-1"], "invalid date '2026-8-1'"),
     ([str(RIVEBELLE), "--count-until", "judgment"], "invalid choice: 'judgment'"),
@@ -550,10 +547,34 @@ USAGE_ERRORS = [
 def test_usage_errors_exit_2(
     capsys: pytest.CaptureFixture[str], args: list[str], message: str
 ) -> None:
+    code, out, err = run(capsys, *args, "--lang", "en")
+    assert (code, out) == (2, "")
+    lines = err.splitlines()
+    assert lines[-1].startswith("mgp-convention")
+    assert message in lines[-1]
+
+
+USAGE_ERRORS_FR = [
+    ([str(RIVEBELLE), "--market-total-ttc", "100"], "pas les deux"),
+    ([str(RIVEBELLE), "--count-until", "claim"], "--count-until ne s'emploie qu'avec --portfolio"),
+    ([], "indiquez un fichier de convention, ou les chiffres du marché"),
+    (["--portfolio", str(EXAMPLES)], "--portfolio ne s'emploie qu'avec un fichier de convention"),
+    ([str(RIVEBELLE), "--on", "2026-8-1"], "date '2026-8-1' non valable"),
+    ([str(RIVEBELLE), "--count-until", "judgment"], "choix non valable : 'judgment'"),
+    ([str(RIVEBELLE), "--item", "frais=12,50"], "contient une virgule"),
+    ([str(RIVEBELLE), "--item", "frais=-1"], "est négatif"),
+]
+
+
+@pytest.mark.parametrize(("args", "message"), USAGE_ERRORS_FR)
+def test_usage_errors_in_french(
+    capsys: pytest.CaptureFixture[str], args: list[str], message: str
+) -> None:
     code, out, err = run(capsys, *args)
     assert (code, out) == (2, "")
     lines = err.splitlines()
     assert lines[-1].startswith("mgp-convention")
+    assert " : erreur : " in lines[-1]
     assert message in lines[-1]
 
 
@@ -562,4 +583,4 @@ def test_a_usage_error_comes_before_reading_the_file(
 ) -> None:
     code, _, err = run(capsys, str(tmp_path / "missing.json"), "--item", "frais")
     assert code == 2
-    assert "no amount" in err
+    assert "aucun montant" in err

@@ -199,7 +199,6 @@ LANGS: tuple[Lang, ...] = ("fr", "en")
 #: The commands whose help is not yet said in one language, why, and in which language
 #: the test fails for them (xfail, strict: the mark must go once the help is fixed).
 OTHER_BRANCHES: dict[str, tuple[str, tuple[Lang, ...]]] = {
-    "indemnity": ("the indemnity's help is English (its output is French)", ("fr",)),
     "document": ("the document command's help is English (letters' branch)", ("fr",)),
     "report": ("the report's help is English (report branch)", ("fr",)),
     "export": ("the export's help is English (report branch)", ("fr",)),
@@ -339,6 +338,17 @@ def test_problems_and_usage_errors(lang: Lang, tmp_path: Path) -> None:
         ("deadline", "2026-12-02", "--days", "0"),
         ("diagram", "--format", "svg"),
         ("nowhere",),
+        ("indemnity",),
+        ("indemnity", "--on", "2026-12-01"),
+        ("indemnity", str(EXAMPLES[3]), "--market-total-ttc", "100"),
+        ("indemnity", "--market-total-ttc", "12,50", "--beneficiaries", "0"),
+        ("indemnity", "--market-total-ttc", "1e3", "--beneficiaries", "2"),
+        ("indemnity", "--market-total-ht", "100", "--vat-rate", "20", "--beneficiaries", "2"),
+        ("indemnity", "--market-total-ttc", "-1", "--beneficiaries", "2", "--item", "frais"),
+        ("indemnity", "--market-total-ttc", "100", "--beneficiaries", "2", "--item", "a=1.234"),
+        ("indemnity", "--market-total-ttc", "100"),
+        ("deadline", "2100-12-20"),
+        ("deadline", "2026-03-28T00:30:00"),
     ):
         text = said(*argv, "--lang", lang)
         assert text, argv

@@ -461,7 +461,10 @@ def test_an_amount_of_forty_digits_keeps_every_digit() -> None:
 def test_a_negative_amount_is_refused_naming_the_amount() -> None:
     with pytest.raises(MoneyError) as info:
         non_negative("-1")
-    assert str(info.value) == "amount: -1.00 € is negative; an amount here is 0 or more"
+    assert str(info.value) == "amount: -€1.00 is negative; an amount here is 0 or more"
+    assert info.value.render("fr").replace("\u202f", " ").replace("\xa0", " ") == (
+        "amount: le montant -1,00 € est négatif ; un montant est ici de 0 ou plus"
+    )
 
 
 @pytest.mark.parametrize(

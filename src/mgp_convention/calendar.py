@@ -59,7 +59,7 @@ import pendulum
 
 from mgp_convention.citations import Citation
 from mgp_convention.errors import DateError
-from mgp_convention.i18n import Lang, check_lang, format_date
+from mgp_convention.i18n import N_, Lang, Message, check_lang, format_date
 
 __all__ = [
     "CASS_WHIT_MONDAY",
@@ -157,7 +157,7 @@ CASS_WHIT_MONDAY = Citation(
 
 # --- Europe/Paris civil dates ---------------------------------------------------------
 
-_NAIVE_RULE = (
+_NAIVE_RULE = N_(
     "a naive datetime (no UTC offset) is refused: every date is a civil date in "
     "Europe/Paris, so give a date (YYYY-MM-DD) or a datetime with its offset "
     "(e.g. 2026-03-28T00:30:00+01:00)"
@@ -182,7 +182,7 @@ def to_paris_date(value: dt.date | dt.datetime, *, field: str = "date") -> dt.da
     """
     if isinstance(value, dt.datetime):
         if value.utcoffset() is None:
-            raise DateError(_NAIVE_RULE, field=field)
+            raise DateError(Message(_NAIVE_RULE), field=field)
         value = value.astimezone(_PARIS_TZ)
     elif not isinstance(value, dt.date):
         raise DateError(
@@ -206,8 +206,13 @@ def parse_date_or_datetime(text: str, *, field: str) -> dt.date:
         value = dt.datetime.fromisoformat(text)
     except ValueError:
         raise DateError(
-            f"invalid date {text!r}: expected YYYY-MM-DD or an ISO datetime with its "
-            "offset, e.g. 2026-03-28 or 2026-03-28T00:30:00+01:00",
+            Message(
+                N_(
+                    "invalid date {text}: expected YYYY-MM-DD or an ISO datetime with its "
+                    "offset, e.g. 2026-03-28 or 2026-03-28T00:30:00+01:00"
+                ),
+                {"text": repr(text)},
+            ),
             field=field,
         ) from None
     return to_paris_date(value, field=field)
@@ -222,7 +227,13 @@ def _plus_months(day: dt.date, months: int) -> dt.date:
     try:
         moved = pendulum.Date(day.year, day.month, day.day).add(months=months)
     except ValueError:  # pendulum: "year 10000 is out of range"
-        raise DateError(f"{day} + {months} months is out of range", field="months") from None
+        raise DateError(
+            Message(
+                N_("{day} + {months} months is out of range"),
+                {"day": day.isoformat(), "months": str(months)},
+            ),
+            field="months",
+        ) from None
     return dt.date(moved.year, moved.month, moved.day)
 
 
@@ -230,7 +241,13 @@ def _plus_days(day: dt.date, days: int) -> dt.date:
     try:
         return day + dt.timedelta(days=days)
     except OverflowError:
-        raise DateError(f"{day} + {days} days is out of range", field="days") from None
+        raise DateError(
+            Message(
+                N_("{day} + {days} days is out of range"),
+                {"day": day.isoformat(), "days": str(days)},
+            ),
+            field="days",
+        ) from None
 
 
 def _whole(value: int, field: str) -> None:
@@ -358,16 +375,21 @@ def _l3133_1_days(
     deadlines (:data:`CASS_WHIT_MONDAY`).
     """
     names: dict[dt.date, list[tuple[str, str]]] = {}
-    missing: list[str] = []
+    missing: list[tuple[str, str]] = []
     for fr, en, when in _L3133_1:
         day = easter + dt.timedelta(days=when) if isinstance(when, int) else dt.date(year, *when)
         if day not in given and when != _WHIT_MONDAY:
-            missing.append(fr)
+            missing.append((fr, en))
         names.setdefault(day, []).append((fr, en))
     if missing:
         raise DateError(
-            f"no public holidays known for {year}: the holidays package does not give the "
-            f"11 days of L3133-1 for that year (missing: {', '.join(missing)})",
+            Message(
+                N_(
+                    "no public holidays known for {year}: the holidays package does not give "
+                    "the 11 days of L3133-1 for that year (missing: {missing})"
+                ),
+                {"year": str(year), "missing": _HolidayNames(tuple(missing))},
+            ),
             field="year",
             article=L3133_1_HOLIDAYS.label,
         )
@@ -375,6 +397,16 @@ def _l3133_1_days(
         day: (" et ".join(fr for fr, _ in pairs), " and ".join(en for _, en in pairs))
         for day, pairs in names.items()
     }
+
+
+class _HolidayNames:
+    """Days of L3133-1 by their names, French or English, as a message parameter."""
+
+    def __init__(self, names: tuple[tuple[str, str], ...]) -> None:
+        self.names = names
+
+    def label(self, lang: Lang) -> str:
+        return ", ".join(fr if lang == "fr" else en for fr, en in self.names)
 
 
 class _LegalHolidays(Protocol):
@@ -410,8 +442,17 @@ def _holidays() -> _LegalHolidays:
             try:
                 if not self.start_year <= year <= self.end_year:
                     raise DateError(
-                        f"no public holidays known for {year}: the holidays package covers "
-                        f"{self.start_year}–{self.end_year}",
+                        Message(
+                            N_(
+                                "no public holidays known for {year}: the holidays package "
+                                "covers {first}–{last}"
+                            ),
+                            {
+                                "year": str(year),
+                                "first": str(self.start_year),
+                                "last": str(self.end_year),
+                            },
+                        ),
                         field="year",
                         article=L3133_1_HOLIDAYS.label,
                     )
@@ -437,7 +478,9 @@ def _known(year: int) -> _LegalHolidays:
         last = dt.date(year, 12, 31)
     except ValueError:
         raise DateError(
-            f"no public holidays known for {year}", field="year", article=L3133_1_HOLIDAYS.label
+            Message(N_("no public holidays known for {year}"), {"year": str(year)}),
+            field="year",
+            article=L3133_1_HOLIDAYS.label,
         ) from None
     holidays = _holidays()
     holidays.get(last)  # any question about a day populates its year (GrandParisHolidays checks it)

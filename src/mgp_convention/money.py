@@ -59,6 +59,7 @@ from typing import overload
 
 from mgp_convention.citations import Citation
 from mgp_convention.errors import MoneyError
+from mgp_convention.i18n import N_, Message
 
 __all__ = [
     "CENT",
@@ -161,10 +162,19 @@ def euros(value: Decimal | int | str, *, field: str = "amount") -> Decimal:
         # Only a check: any rounding at all means more than two decimals, refused below.
         cents = number.quantize(CENT, context=_context())
     except InvalidOperation:
-        raise MoneyError(f"{shown!r} is too large to be an amount", field=field) from None
+        raise MoneyError(
+            Message(N_("{value} is too large to be an amount"), {"value": repr(shown)}),
+            field=field,
+        ) from None
     if cents != number:
         raise MoneyError(
-            f'{shown!r} has more than two decimals; an amount is written to the cent, like "12.50"',
+            Message(
+                N_(
+                    "{value} has more than two decimals; an amount is written to the cent, "
+                    'like "12.50"'
+                ),
+                {"value": repr(shown)},
+            ),
             field=field,
         )
     return _no_negative_zero(cents)
@@ -175,13 +185,19 @@ def _parse_amount_text(text: str, *, field: str) -> Decimal:
         return Decimal(text)
     if re.fullmatch(r"[+-]?\d+,\d+", text):
         raise MoneyError(
-            f'{text!r} has a comma; write the decimal separator as a dot, like "12.50"',
+            Message(
+                N_('{value} has a comma; write the decimal separator as a dot, like "12.50"'),
+                {"value": repr(text)},
+            ),
             field=field,
         )
     if not text:
-        raise MoneyError('no amount given; write it like "12.50"', field=field)
+        raise MoneyError(Message(N_('no amount given; write it like "12.50"')), field=field)
     raise MoneyError(
-        f'{text!r} is not a plain amount; write digits with an optional dot, like "1000.00"',
+        Message(
+            N_('{value} is not a plain amount; write digits with an optional dot, like "1000.00"'),
+            {"value": repr(text)},
+        ),
         field=field,
     )
 
@@ -199,13 +215,13 @@ def non_negative(
     ... # doctest: +NORMALIZE_WHITESPACE
     Traceback (most recent call last):
     ...
-    mgp_convention.errors.MoneyError: items[0]: -1.00 € is negative;
+    mgp_convention.errors.MoneyError: items[0]: -€1.00 is negative;
     an amount here is 0 or more (Art. 12 al. 3)
     """
     amount = euros(value, field=field)
     if amount < 0:
         raise MoneyError(
-            f"{json_euros(amount)} € is negative; an amount here is 0 or more",
+            Message(N_("{amount} is negative; an amount here is 0 or more"), {"amount": amount}),
             field=field,
             article=article,
         )
@@ -264,10 +280,15 @@ def parse_vat_rate(value: Decimal | int | str, *, field: str = "vat_rate") -> De
         shown = value.strip()
         digits = shown.removesuffix("%").rstrip()
         if not _PLAIN_RATE.fullmatch(digits):
-            hint = " (use a dot, not a comma)" if "," in digits else ""
-            raise MoneyError(
-                f'{shown!r} is not a VAT rate; write it like "0.20" or "20%"{hint}', field=field
+            message = (
+                N_(
+                    '{value} is not a VAT rate; write it like "0.20" or "20%" '
+                    "(use a dot, not a comma)"
+                )
+                if "," in digits
+                else N_('{value} is not a VAT rate; write it like "0.20" or "20%"')
             )
+            raise MoneyError(Message(message, {"value": repr(shown)}), field=field)
         rate = Decimal(digits)
         if shown.endswith("%"):
             rate = rate.scaleb(-2)
@@ -278,7 +299,10 @@ def parse_vat_rate(value: Decimal | int | str, *, field: str = "vat_rate") -> De
         )
     if not 0 <= rate < 1:
         raise MoneyError(
-            f'{shown!r} is not a rate between 0 and 1; write 20 % as "0.20" or "20%"',
+            Message(
+                N_('{value} is not a rate between 0 and 1; write 20 % as "0.20" or "20%"'),
+                {"value": repr(shown)},
+            ),
             field=field,
         )
     return rate

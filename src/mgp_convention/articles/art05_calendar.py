@@ -82,6 +82,7 @@ from mgp_convention.convention import (
     Experiment,
 )
 from mgp_convention.errors import DateError
+from mgp_convention.i18n import N_, Message
 
 __all__ = [
     "ART5_CALENDAR",
@@ -376,7 +377,7 @@ def _day_before(day: dt.date) -> dt.date:
         return day - ONE_DAY
     except OverflowError:
         raise DateError(
-            f"no day comes before {day}",
+            Message(N_("no day comes before {day}"), {"day": day.isoformat()}),
             field="evaluation_deadline",
             article=ART5_REDUCED_USAGE.label,
         ) from None

@@ -53,15 +53,19 @@ def run(args: argparse.Namespace, items: tuple[PrejudiceItem, ...]) -> int:
 def _market_total(args: argparse.Namespace) -> MarketTotal:
     ttc, ht, rate = args.market_total_ttc, args.market_total_ht, args.vat_rate
     if ttc is not None and ht is not None:
-        raise UsageError("give --market-total-ttc or --market-total-ht, not both")
+        raise UsageError(Message(N_("give --market-total-ttc or --market-total-ht, not both")))
     if ttc is None and ht is None:
         raise UsageError(
-            "give the market total: --market-total-ttc AMOUNT, "
-            "or --market-total-ht AMOUNT [--vat-rate RATE]"
+            Message(
+                N_(
+                    "give the market total: --market-total-ttc, or --market-total-ht "
+                    "(converted at --vat-rate)"
+                )
+            )
         )
     if ttc is not None:
         if rate is not None:
-            raise UsageError("--vat-rate applies only to --market-total-ht")
+            raise UsageError(Message(N_("--vat-rate applies only to --market-total-ht")))
         with as_usage_error():
             return market_total_from_ttc(ttc, field="--market-total-ttc")
     with as_usage_error():
@@ -76,13 +80,21 @@ def _market_total(args: argparse.Namespace) -> MarketTotal:
 def _beneficiaries(text: str | None) -> BeneficiaryCount:
     if text is None:
         raise UsageError(
-            "missing; give the number of beneficiaries that contracted for the market (1 or more)",
+            Message(
+                N_(
+                    "missing; give the number of beneficiaries that contracted for the market "
+                    "(1 or more)"
+                )
+            ),
             field="--beneficiaries",
         )
     text = text.strip()
     if not text.isascii() or not text.isdigit() or int(text) < 1:
         raise UsageError(
-            f"{text!r} is not a number of beneficiaries; give a whole number, 1 or more",
+            Message(
+                N_("{value} is not a number of beneficiaries; give a whole number, 1 or more"),
+                {"value": repr(text)},
+            ),
             field="--beneficiaries",
             article=ART12_AL3.label,
         )

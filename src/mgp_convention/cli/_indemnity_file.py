@@ -110,7 +110,7 @@ def read_claim(args: argparse.Namespace, items: tuple[PrejudiceItem, ...]) -> Cl
     """The claim of ``args.file`` on ``args.on``; a :class:`ConventionError` for an
     invalid file, a refused event or a missing folder."""
     on: dt.date = args.on if args.on is not None else today_in_paris()
-    convention = read_convention(args.file)
+    convention = read_convention(args.file, lang_of(args))
     lifecycle = Lifecycle.from_convention(convention)
     terms = lifecycle.terms_on(on)
     facts = lifecycle.termination_facts(on)

@@ -43,6 +43,7 @@ from typing import Any, Final, Literal
 import attrs
 
 from mgp_convention.cli._common import error_line
+from mgp_convention.cli._parser import speaking_lang
 from mgp_convention.cli._vocabulary import Choices, accented
 from mgp_convention.errors import ConventionError
 from mgp_convention.events import BREACH_LABEL
@@ -331,21 +332,34 @@ def flag_names(options: Iterable[Option], lang: Lang) -> str:
 
 def add_options(parser: argparse.ArgumentParser | Any, options: Iterable[Option]) -> None:
     """Declare ``options`` on ``parser`` (or an argument group), as plain text read
-    later by :meth:`Option.read`; a flag stores ``True``; nothing given is ``None``."""
+    later by :meth:`Option.read`; a flag stores ``True``; nothing given is ``None``.
+
+    The help says them in the command line's language (:func:`speaking_lang`): the
+    flag of that language first, then the other, and the value's placeholder in that
+    language (``--reference-lettre, --letter-reference TEXTE``). The French flag with
+    its accents (``--référence-lettre``) is accepted too, and left out of the help."""
+    lang: Lang = speaking_lang() or "en"
     for option in options:
         help_text = option.what.replace("%", "%%")
-        if option.kind == "flag":
-            parser.add_argument(
-                *option.flags, dest=option.dest, action="store_const", const=True, help=help_text
-            )
-        else:
-            parser.add_argument(
-                *option.flags,
-                dest=option.dest,
-                metavar=option.metavar("en"),
-                action="append" if option.many else "store",
-                help=help_text,
-            )
+        shown = [flag for flag in (option.english, option.french) if flag]
+        if lang == "fr":
+            shown.reverse()
+        hidden = [flag for flag in option.flags if flag not in shown]
+        for flags, text in ((shown, help_text), (hidden, argparse.SUPPRESS)):
+            if not flags:
+                continue
+            if option.kind == "flag":
+                parser.add_argument(
+                    *flags, dest=option.dest, action="store_const", const=True, help=text
+                )
+            else:
+                parser.add_argument(
+                    *flags,
+                    dest=option.dest,
+                    metavar=option.metavar(lang),
+                    action="append" if option.many else "store",
+                    help=text,
+                )
 
 
 def wrap(text: str, indent: str = "", width: int = WIDTH, hang: str | None = None) -> list[str]:

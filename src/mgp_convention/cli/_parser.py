@@ -30,6 +30,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import functools
+import re
 import sys
 import textwrap
 from collections.abc import Callable, Iterator
@@ -137,9 +138,29 @@ def translate(msgid: str, **params: Any) -> str:
     return text.format(**params) if params else text
 
 
+#: Where a line of help is not broken: before French high punctuation (« : », « ; »,
+#: « ? », « ! », « » ») and after « « », whose space belongs to the sign; between an
+#: article and its number (« Art. 12 al. 2 », « n° 3 »).
+_KEEP_TOGETHER: Final = re.compile(
+    r" (?=[:;?!»])|(?<=«) |(?<=\bArt\.) (?=\d)|(?<=\bal\.) (?=\d)|(?<=n°) (?=\d)"
+)
+_GLUE: Final = "\x00"
+
+
+def _glued(text: str) -> str:
+    return _KEEP_TOGETHER.sub(_GLUE, text)
+
+
+def _unglued(text: str) -> str:
+    return text.replace(_GLUE, " ")
+
+
 class _Translating(argparse.HelpFormatter):
     """What a formatter says, said in the command line's language: the description and
-    the epilog, the section headings, each argument's help."""
+    the epilog, the section headings, each argument's help. A line of help is never
+    broken before a French « : » or « ; », inside « … », nor between « Art. » and its
+    number; an option that takes a value shows it once after all its names
+    (``--le, --on DATE``), as Python 3.13 does."""
 
     def add_text(self, text: str | None) -> None:
         if text and text is not argparse.SUPPRESS:
@@ -160,6 +181,15 @@ class _Translating(argparse.HelpFormatter):
     def _get_help_string(self, action: argparse.Action) -> str | None:
         return translate(action.help) if action.help else action.help
 
+    def _split_lines(self, text: str, width: int) -> list[str]:
+        return [_unglued(line) for line in super()._split_lines(_glued(text), width)]
+
+    def _format_action_invocation(self, action: argparse.Action) -> str:
+        if not action.option_strings or action.nargs == 0:
+            return super()._format_action_invocation(action)
+        value = self._format_args(action, self._get_default_metavar_for_optional(action))
+        return f"{', '.join(action.option_strings)} {value}"
+
 
 class HelpFormatter(_Translating):
     """The formatter of every parser of the package: in the command line's language;
@@ -175,14 +205,14 @@ class HelpFormatter(_Translating):
             else:
                 blocks.append(
                     textwrap.fill(
-                        " ".join(block.split()),
+                        _glued(" ".join(block.split())),
                         width,
                         initial_indent=indent,
                         subsequent_indent=indent,
                         break_on_hyphens=False,
                     )
                 )
-        return "\n\n".join(blocks)
+        return _unglued("\n\n".join(blocks))
 
 
 @functools.cache

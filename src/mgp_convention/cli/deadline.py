@@ -24,6 +24,9 @@ from mgp_convention.cli._parser import speaking_lang, translate
 from mgp_convention.errors import ConventionError
 from mgp_convention.i18n import N_, lang_from_environment
 
+#: The placeholder of the date of sending, the positional argument.
+_SENT = N_("SENT")
+
 
 def _date_or_datetime(text: str) -> dt.date:
     """An argparse ``type=``: ``YYYY-MM-DD`` or an ISO datetime with its UTC offset."""
@@ -68,7 +71,7 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
     date = translate(N_("DATE"))
     parser.add_argument(
         "sent",
-        metavar=translate(N_("SENT")),
+        metavar=translate(_SENT),
         type=_date_or_datetime,
         help=N_(
             "the date the registered letter was sent: YYYY-MM-DD, or an ISO datetime with "
@@ -134,6 +137,8 @@ def _run(args: argparse.Namespace) -> int:
     except ConventionError as err:
         # Every problem here comes from the command line's values: a usage error.
         field = _OPTION.get(err.field or "", err.field)
+        if field == _SENT:  # the positional argument, by its placeholder in the help
+            field = translate(_SENT)
         raise UsageError(err.text, field=field, article=err.article) from None
     if args.json:
         print_json(result)
@@ -147,6 +152,6 @@ _OPTION = {
     "days": "--days",
     "received_on": "--received",
     "extra_closed_days": "--closed",
-    "sent_on": "SENT",
-    "year": "SENT",
+    "sent_on": _SENT,
+    "year": _SENT,
 }
