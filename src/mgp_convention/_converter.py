@@ -23,6 +23,10 @@ is the contract of the file:
 
 The file's canonical layout comes out of :func:`unstructure`: every field (``null``
 when absent), ``schema_version`` first, each event's ``type`` first.
+
+Why over 400 lines: one structure hook per kind of JSON leaf (text, whole number, date,
+amount, enumeration, tuple, optional) plus the class and event hooks, each with the
+error it gives: split, the file's contract would be read in several places.
 """
 
 from __future__ import annotations

@@ -45,6 +45,10 @@ datetime.date(2026, 3, 28)
 True
 >>> next_working_day(dt.date(2027, 1, 1))  # Fri 1 Jan, then a weekend
 datetime.date(2027, 1, 4)
+
+Why over 400 lines: legal time in one place: Paris dates, periods in days and months
+(CPC 641), the public holidays (L3133-1, from ``holidays``) and the working days; the
+rules quoted in its constants are a third of it.
 """
 
 from __future__ import annotations

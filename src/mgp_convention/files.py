@@ -39,6 +39,10 @@ b'{"schema_version": 2}\\n'
 Traceback (most recent call last):
 ...
 mgp_convention.errors.FileFormatError: .../c.json: too large: 22 bytes, at most 10 ...
+
+Why over 400 lines: reading, writing and locking are three sides of one promise (a file
+is never half-written nor read without a bound), and they share the platform checks
+(regular file, same folder, fsync of the folder).
 """
 
 from __future__ import annotations

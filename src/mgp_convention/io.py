@@ -39,6 +39,10 @@ Traceback (most recent call last):
 mgp_convention.errors.LoadError: $.reference: expected a string, got a whole number
 $.metropole_deliberation: required key is missing
 ...
+
+Why over 400 lines: the file's entry and exit points (text, path, folder, edit under a
+lock) share the same strict JSON parse and problem list; the streaming folder reader
+(:func:`iter_folder`) is here so that ``load_folder`` is built on it.
 """
 
 from __future__ import annotations

@@ -40,6 +40,10 @@ Decimal('100000.00')
 '50 000,01 €'
 >>> json_euros(Decimal("50000.01"))
 '50000.01'
+
+Why over 400 lines: the two rules of amounts (typed by a person, computed) and the exact
+split to the cent use the same decimal context; a tenth of the module is the docstring
+stating those rules.
 """
 
 from __future__ import annotations

@@ -49,6 +49,10 @@ display choice, not a legal period).
 (datetime.date(2027, 3, 1), 'overdue', 'start_missed', 'Art. 5 al. 3')
 >>> step.action.render("en")
 'start missed: record the start of the experiment, or a delay and its cause'
+
+Why over 400 lines: one small function per state, under the table above; they read the
+same legal dates and urgency rules, and the table is the one place a lawyer checks them
+all.
 """
 
 from __future__ import annotations

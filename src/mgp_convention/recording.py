@@ -52,6 +52,10 @@ mgp_convention.recording.FutureEventError: on: the event is dated Wednesday 2 De
 ...                      on=dt.date(2026, 11, 28))
 >>> withdrawn.status.state.value, [w.index for w in withdrawn.convention.withdrawn]
 ('draft', [1])
+
+Why over 400 lines: the three writes (record, withdraw, create) share the
+read–check–write under a lock, the outlook given back and their errors; a third of the
+module is the docstring that states their guarantees.
 """  # noqa: E501
 
 from __future__ import annotations

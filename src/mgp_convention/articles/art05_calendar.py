@@ -51,6 +51,10 @@ True
 >>> inclusive = ReducedUsageOptions(inclusive=True)  # the evaluation may end on 31 Dec
 >>> usage_period(experiment, dt.date(2027, 3, 1), inclusive).last_day
 datetime.date(2027, 10, 31)
+
+Why over 400 lines: Art. 5's two rules (the period of use, shortened by al. 5, and the
+deployment calendar of al. 2) share their date arithmetic and their explanation; the
+module docstring quotes the five paragraphs read.
 """
 
 from __future__ import annotations

@@ -28,6 +28,10 @@ chômés*), counting from receipt (CPC 669 al. 3) instead of sending, a *délai 
 datetime.date(2027, 1, 1)
 >>> print(remedy_deadline(dt.date(2026, 3, 2)).explain("en"))  # doctest: +ELLIPSIS
 The registered letter was sent on Monday 2 March 2026 (day 0, not counted). Day 30 is ...
+
+Why over 400 lines: one article's rule: the thirty days, their options (received on,
+closed days, business days) and the explanation a programme officer reads, step by step,
+with the days skipped.
 """
 
 from __future__ import annotations

@@ -12,6 +12,9 @@ override; the template's events are not taken. Every problem is reported at once
 Exit codes: 0 written (or, with ``--dry-run``, would be); 1 a value the file format or
 the contract refuses, a file that exists or holds the reference already; 2 a command
 line that cannot be used (a value missing, a malformed date or number).
+
+Why over 400 lines: the table of every field's option (27, in French and in English) and
+the template merge; the table is what the help prints.
 """
 
 from __future__ import annotations

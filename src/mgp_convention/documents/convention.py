@@ -34,6 +34,10 @@ Decisions where the template is silent:
 ('31 mars 2028', 'habilitée', "réduire le temps d'attente au standard")
 >>> values["calendar_steps"][1]
 {'label': 'déploiement auprès des agents', 'duration': '15 jours'}
+
+Why over 400 lines: the table of the template's 25 placeholders (each with its tag,
+field and article) and the words that fill them belong together: split, a placeholder
+would stand apart from the value that fills it.
 """
 
 from __future__ import annotations

@@ -34,6 +34,10 @@ What it says:
   total — an amount claimed « selon son préjudice », the market share one item of it,
   never a limit. Not due, or not claimed: not mentioned;
 - **the means and time limit of appeal** (:mod:`~mgp_convention.documents.appeal`).
+
+Why over 400 lines: the decision's two sources (the termination recorded, a termination
+asked) lead to the same facts, grounds, effective date, indemnity and means of appeal,
+each with its article.
 """
 
 from __future__ import annotations

@@ -22,6 +22,10 @@ procurement_unsuccessful     Art. 3
 amendment_signed             Art. 11
 termination                  its ground's (Art. 12 al. 1, Art. 9, Art. 5 al. 3, case law)
 ===========================  ==============================================================
+
+Why over 400 lines: the section's values (facts, breaches, history, pending events,
+dates) and the functions that fill them from one report line; the page template depends
+on all of them at once.
 """
 
 from __future__ import annotations

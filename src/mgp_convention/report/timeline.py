@@ -54,6 +54,9 @@ drawing order: the convention's bars, then its breaches, then the marks.
 [('in_force', '2026-11-19', '2028-03-31', 'Art. 2'), ('planned_start', '2027-03-01', '2027-03-01', 'Art. 5 al. 1'), ('evaluation_deadline', '2027-12-31', '2027-12-31', 'Art. 5 al. 5'), ('end_date', '2028-03-31', '2028-03-31', 'Art. 2')]
 >>> timeline(row)[0].label.render("fr")
 'en vigueur'
+
+Why over 400 lines: one segment builder per kind of the table above, which reads the
+same row; a third of the module is the table that says which rule each kind shows.
 """  # noqa: E501
 
 from __future__ import annotations
