@@ -11,7 +11,8 @@ dates with a precomputed set of the public holidays (C. trav. L3133-1), the base
 and the ``holidays`` package's own ``get_nth_working_day(day 30, 0)`` on its France,
 which the library calls to move a deadline past non-working days. All get the same
 days; one untimed pass populates the package's years and checks that all agree on every
-day; the best of several repeats is kept.
+day. The four are timed in turn in each run (``_harness.py``); each figure is the median
+of the per-run ratios.
 
 Target: ratio ≤ 3 to the baseline. It is not met since the library answers the
 working-day question with the ``holidays`` package (issue 17: no hand-built copy of its
@@ -28,8 +29,9 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
-import time
 from collections.abc import Callable, Sequence
+
+from _harness import interleaved, ratios, report
 
 from mgp_convention.articles.art12_remedy import (
     REMEDY_PERIOD_DAYS,
@@ -76,19 +78,9 @@ def package_factory() -> Callable[[dt.date], dt.date]:
     return package
 
 
-def best_of(repeat: int, run: Callable[[], object]) -> float:
-    """The fastest of ``repeat`` timed runs, in seconds."""
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.perf_counter()
-        run()
-        best = min(best, time.perf_counter() - start)
-    return best
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeat", type=int, default=15, help="timed runs (best kept)")
+    parser.add_argument("--repeat", type=int, default=15, help="runs, each timing the four in turn")
     args = parser.parse_args(argv)
 
     days = every_day(dt.date(FIRST_YEAR, 1, 1), dt.date(LAST_YEAR, 12, 31))
@@ -106,33 +98,32 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"MISMATCH for {day}: baseline {expected}, library {got}", file=sys.stderr)
             return 1
 
-    def timed(function: Callable[[dt.date], object]) -> float:
+    def each_day(function: Callable[[dt.date], object]) -> Callable[[], None]:
         def run() -> None:
             for day in days:
                 function(day)
 
-        return best_of(args.repeat, run)
+        return run
 
-    base = timed(baseline)
-    helper = timed(package)
-    calls = len(days)
-    print(f"days: {calls} ({FIRST_YEAR}-01-01 .. {LAST_YEAR}-12-31), best of {args.repeat}")
-    print(f"{'baseline (stdlib + holiday set)':<34} {base / calls * 1e6:6.3f} µs per call")
-    print(
-        f"{'holidays: get_nth_working_day':<34} {helper / calls * 1e6:6.3f} µs per call, "
-        f"ratio {helper / base:.2f}x"
+    times = interleaved(
+        {
+            "baseline": each_day(baseline),
+            "holidays package": each_day(package),
+            "remedy_deadline()": each_day(remedy_deadline),
+            "remedy_expiry()": each_day(remedy_expiry),
+        },
+        args.repeat,
     )
-    for name, function in (
-        ("remedy_deadline() (full result)", remedy_deadline),
-        ("remedy_expiry() (date only)", remedy_expiry),
-    ):
-        spent = timed(function)
-        ratio = spent / base
-        verdict = "OK" if ratio <= TARGET_RATIO else "OVER"
+    calls = len(days)
+    print(f"days: {calls} ({FIRST_YEAR}-01-01 .. {LAST_YEAR}-12-31); {args.repeat} runs in turn")
+    print(report(times, "baseline", per=calls))
+    to_base = ratios(times, "baseline")
+    to_package = ratios(times, "holidays package")
+    for name in ("remedy_deadline()", "remedy_expiry()"):
+        verdict = "met" if to_base[name] <= TARGET_RATIO else "unmet"
         print(
-            f"{name:<34} {spent / calls * 1e6:6.3f} µs per call, "
-            f"ratio {ratio:.2f}x (target ≤ {TARGET_RATIO:.0f}x: {verdict}; "
-            f"{spent / helper:.2f}x the package's helper)"
+            f"{name} ÷ baseline = {to_base[name]:.2f} (target ≤ {TARGET_RATIO:.0f}: {verdict}); "
+            f"÷ the package's helper = {to_package[name]:.2f}"
         )
     return 0
 

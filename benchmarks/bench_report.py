@@ -15,10 +15,12 @@ the same run, on the same files:
   the atomic write);
 - **export**: the whole ``export`` command, the workbook written to a file.
 
-Times are the best of ``--repeat`` runs in this process. Memory, for each command: the
-peak of Python's allocations during one run (``tracemalloc``, which slows that run, so it
-is not timed), and the peak resident size of the command run alone in a child process
-(its ``VmHWM`` on Linux: interpreter, libraries and all).
+The four are timed in turn in each of ``--repeat`` runs in this process
+(``_harness.py``); each ratio to ``portfolio --json`` is the median of the per-run
+ratios. Memory, for each command: the peak of Python's allocations during one run
+(``tracemalloc``, which slows that run, so it is not timed), and the peak resident size
+of the command run alone in a child process (its ``VmHWM`` on Linux: interpreter,
+libraries and all).
 ``--profile`` adds a cProfile of one ``report`` run (the 25 costliest functions).
 """
 
@@ -42,6 +44,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 
 from _generate import ON, write_folder
+from _harness import interleaved, report
 
 from mgp_convention.cli import main as cli_main
 from mgp_convention.io import load_folder
@@ -55,18 +58,6 @@ def _command(argv: list[str]) -> Callable[[], None]:
         assert code == 0, code
 
     return run
-
-
-def _best(run: Callable[[], object], repeat: int) -> tuple[float, float]:
-    """The best wall time and the best CPU time (this process) of ``repeat`` runs: on a
-    shared machine the wall time also counts the waits for a core."""
-    wall = cpu = float("inf")
-    for _ in range(repeat):
-        start, start_cpu = time.perf_counter(), time.process_time()
-        run()
-        wall = min(wall, time.perf_counter() - start)
-        cpu = min(cpu, time.process_time() - start_cpu)
-    return wall, cpu
 
 
 def _traced_peak(run: Callable[[], object]) -> int:
@@ -136,22 +127,18 @@ def main(argv: Sequence[str] | None = None) -> None:
             "export": ["export", str(folder), *on, "-o", str(sheet), "--force"],
         }
         load_folder(folder)  # warm the file cache before timing anything
-        load, load_cpu = _best(lambda: load_folder(folder), args.repeat)
+        contenders: dict[str, Callable[[], object]] = {
+            "load_folder only": lambda: load_folder(folder)
+        }
+        contenders.update((label, _command(command)) for label, command in commands.items())
+        times = interleaved(contenders, args.repeat)
         n = args.conventions
-        print(f"{n} conventions on {ON.isoformat()}; best of {args.repeat} runs")
+        print(f"{n} conventions on {ON.isoformat()}; {args.repeat} runs, the commands in turn")
         print("  states: " + ", ".join(f"{s} {c}" for s, c in sorted(states.items())))
-        print("  (wall time, CPU time, CPU per file, CPU against portfolio --json, Python's peak)")
-        per_file = load_cpu / n * 1e3
-        print(f"  {'load_folder only':<17} {load:6.2f} s {load_cpu:6.2f} s {per_file:5.2f} ms")
-        baseline = None
+        print(report(times, "portfolio --json", per=n, unit="ms", scale=1e3))
+        print("  Python's peak allocations during one run (tracemalloc):")
         for label, command in commands.items():
-            wall, cpu = _best(_command(command), args.repeat)
-            traced = _traced_peak(_command(command))
-            baseline = baseline or cpu  # the first command: portfolio --json
-            print(
-                f"  {label:<17} {wall:6.2f} s {cpu:6.2f} s {cpu / n * 1e3:5.2f} ms  "
-                f"{cpu / baseline:5.2f} ×  {_mib(traced)}"
-            )
+            print(f"    {label:<17} {_mib(_traced_peak(_command(command)))}")
         print(f"  page: {_mib(page.stat().st_size)}, workbook: {_mib(sheet.stat().st_size)}")
         print("  each command alone in a new interpreter (wall, CPU with start-up, peak RSS):")
         for label, command in commands.items():

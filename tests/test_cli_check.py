@@ -238,3 +238,41 @@ def test_a_usage_error_is_printable(
     err = capsys.readouterr().err
     assert "\x1b" not in err
     assert "SOURCE_DATE_EPOCH='\\x1b[2J'" in err
+
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+
+
+def test_check_warns_of_an_event_dated_after_today(capsys: pytest.CaptureFixture[str]) -> None:
+    # RULES.md v2, "Pending events": an event dated later is kept and listed as pending,
+    # not an error; `check` names it (a mistyped year is the usual cause). The example's
+    # only event is the Métropole's signature of Monday 23 November 2026.
+    waiting = EXAMPLES / "05-saint-exemple-en-attente.json"
+    assert main(["check", str(waiting), "--on", "2026-11-22"]) == 0  # exit status unchanged
+    out, err = capsys.readouterr()
+    assert out == f"{waiting}: valide (MGP-AM-2026-EX-005)\n"
+    assert err == (
+        f"avertissement : {waiting} : l'événement $.events[0] (une signature) est daté du "
+        "lundi 23 novembre 2026, après aujourd'hui (dimanche 22 novembre 2026) ; il reste en "
+        "attente jusque-là (une année mal saisie ?)\n"
+    )
+    assert main(["check", str(waiting), "--on", "2026-11-22", "--lang", "en"]) == 0
+    assert capsys.readouterr().err == (
+        f"warning: {waiting}: the event $.events[0] (a signature) is dated Monday 23 November "
+        "2026, after today (Sunday 22 November 2026); it stays pending until then (a mistyped "
+        "year?)\n"
+    )
+    # On the day itself the event is no longer in the future: no warning.
+    assert main(["check", str(waiting), "--on", "2026-11-23"]) == 0
+    assert capsys.readouterr().err == ""
+
+
+def test_check_warns_of_each_later_event_and_only_of_them(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # Example 03: a breach recorded on 2 November 2026 ($.events[3]) and its formal notice
+    # of 20 November ($.events[4]); on 10 November only the notice is still to come.
+    remedy = EXAMPLES / "03-bois-fictif-remediation.json"
+    assert main(["check", str(remedy), "--on", "2026-11-10", "--lang", "en"]) == 0
+    warnings = capsys.readouterr().err.splitlines()
+    assert [line.split(" the event ")[1].split(" (")[0] for line in warnings] == ["$.events[4]"]

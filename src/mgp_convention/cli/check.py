@@ -1,8 +1,16 @@
-"""``mgp-convention check FILE ...``: validate convention files, reporting every problem."""
+"""``mgp-convention check FILE ...``: validate convention files, reporting every problem.
+
+A valid file whose events include one dated after today (``--on``, by default today in
+Europe/Paris) gets a warning on stderr for each such event (RULES.md version 2,
+"Pending events": the event is kept, listed as pending by ``status``, and not applied
+before its date; a mistyped year is the usual cause). A warning does not change the exit
+status.
+"""
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from typing import Any
 
@@ -10,15 +18,19 @@ from mgp_convention.cli._common import (
     EXIT_INVALID,
     EXIT_OK,
     add_lang,
+    date_argument,
+    error_line,
     lang_of,
     read_loaded,
     report,
+    today_in_paris,
 )
 from mgp_convention.cli._parser import translate
-from mgp_convention.convention import SCHEMA_VERSION
+from mgp_convention.convention import SCHEMA_VERSION, Convention
 from mgp_convention.errors import ConventionError
-from mgp_convention.i18n import N_, Message
+from mgp_convention.i18n import N_, Lang, Message
 from mgp_convention.lifecycle import Lifecycle
+from mgp_convention.machine import Trigger, trigger_of
 from mgp_convention.printable import printable, printable_path
 
 
@@ -35,7 +47,8 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
             "the lifecycle refuses is reported with its index ($.events[N]). A file of an "
             "older version of the format is read as the current one (and said so); a "
             "file larger than 10 MB (MGP_CONVENTION_MAX_FILE_BYTES), or that is not a "
-            "regular file, is refused; at most 100 problems are listed per file."
+            "regular file, is refused; at most 100 problems are listed per file. An event "
+            "dated after today is not an error: a warning names it (exit status unchanged)."
         ),
         epilog=N_("Example: mgp-convention example | mgp-convention check -"),
     )
@@ -45,12 +58,23 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
         nargs="+",
         help=N_("a convention file; '-' reads stdin"),
     )
+    parser.add_argument(
+        "--on",
+        type=date_argument,
+        default=None,
+        metavar=translate(N_("DATE")),
+        help=N_(
+            "the date taken as today for the warnings about events dated later, "
+            "YYYY-MM-DD (default: today in Europe/Paris)"
+        ),
+    )
     add_lang(parser)
     parser.set_defaults(run=_run)
 
 
 def _run(args: argparse.Namespace) -> int:
     lang = lang_of(args)
+    today = args.on if args.on is not None else today_in_paris()
     code = EXIT_OK
     for name in args.files:
         try:
@@ -76,5 +100,34 @@ def _run(args: argparse.Namespace) -> int:
             else:
                 valid = Message(N_("valid ({reference})"), {"reference": reference})
             print(f"{printable_path(name)}: {valid.render(lang)}")
+            for warning in future_events(loaded.convention, today, lang, source=name):
+                sys.stdout.flush()
+                error_line(warning)
     sys.stdout.flush()
     return code
+
+
+def future_events(convention: Convention, today: dt.date, lang: Lang, *, source: str) -> list[str]:
+    """A warning for each event of ``convention`` dated after ``today`` (RULES.md version
+    2, "Pending events"): allowed, but not applied before its date."""
+    warnings = []
+    for index, event in enumerate(convention.events):
+        if event.on <= today:
+            continue
+        trigger = trigger_of(event)
+        what = Trigger(trigger).label(lang) if trigger is not None else event.type
+        warning = Message(
+            N_(
+                "warning: {file}: the event $.events[{index}] ({what}) is dated {on}, after today "
+                "({today}); it stays pending until then (a mistyped year?)"
+            ),
+            {
+                "file": printable_path(source),
+                "index": str(index),
+                "what": what,
+                "on": event.on,
+                "today": today,
+            },
+        )
+        warnings.append(warning.render(lang))
+    return warnings
