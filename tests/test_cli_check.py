@@ -276,3 +276,25 @@ def test_check_warns_of_each_later_event_and_only_of_them(
     assert main(["check", str(remedy), "--on", "2026-11-10", "--lang", "en"]) == 0
     warnings = capsys.readouterr().err.splitlines()
     assert [line.split(" the event ")[1].split(" (")[0] for line in warnings] == ["$.events[4]"]
+
+
+def test_check_prints_the_advisories_as_warnings(capsys: pytest.CaptureFixture[str]) -> None:
+    # RULES.md v2, "Advisories": « `check` prints them as warnings ». Example 04: the
+    # termination for breach B1 ($.events[5], decided on 24 July 2026) came without the
+    # Art. 9 steps and without a notification date: two advisories, the file still valid.
+    terminated = EXAMPLES / "04-rivebelle-resiliee.json"
+    assert main(["check", str(terminated), "--on", "2026-11-29"]) == 0
+    out, err = capsys.readouterr()
+    assert out == f"{terminated}: valide (MGP-AM-2026-EX-004)\n"
+    lines = err.splitlines()
+    assert len(lines) == 2
+    assert all(line.startswith(f"avertissement : {terminated} : $.events[5] : ") for line in lines)
+    assert lines[0].endswith("(Art. 9)")
+    assert "date de notification" in lines[1]
+    assert lines[1].endswith("(CE Ass., 25 juin 1948, Société du journal L'Aurore)")
+    assert main(["check", str(terminated), "--on", "2026-11-29", "--lang", "en"]) == 0
+    english = capsys.readouterr().err.splitlines()
+    assert [line.split(": ")[0] for line in english] == ["warning", "warning"]
+    # A convention whose events carry no legal risk gets no warning.
+    assert main(["check", str(EXAMPLES / "01-valmont-signee.json"), "--on", "2026-11-29"]) == 0
+    assert capsys.readouterr().err == ""

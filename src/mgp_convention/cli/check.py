@@ -47,8 +47,9 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
             "the lifecycle refuses is reported with its index ($.events[N]). A file of an "
             "older version of the format is read as the current one (and said so); a "
             "file larger than 10 MB (MGP_CONVENTION_MAX_FILE_BYTES), or that is not a "
-            "regular file, is refused; at most 100 problems are listed per file. An event "
-            "dated after today is not an error: a warning names it (exit status unchanged)."
+            "regular file, is refused; at most 100 problems are listed per file. Neither an event "
+            "dated after today nor a move the contract allows with a legal risk (an advisory) is "
+            "an error: a warning names it (exit status unchanged)."
         ),
         epilog=N_("Example: mgp-convention example | mgp-convention check -"),
     )
@@ -79,7 +80,7 @@ def _run(args: argparse.Namespace) -> int:
     for name in args.files:
         try:
             loaded = read_loaded(name, lang)
-            Lifecycle.from_convention(loaded.convention)
+            lifecycle = Lifecycle.from_convention(loaded.convention)
         except ConventionError as err:
             report(err, source=name, lang=lang)
             code = EXIT_INVALID
@@ -100,11 +101,33 @@ def _run(args: argparse.Namespace) -> int:
             else:
                 valid = Message(N_("valid ({reference})"), {"reference": reference})
             print(f"{printable_path(name)}: {valid.render(lang)}")
-            for warning in future_events(loaded.convention, today, lang, source=name):
-                sys.stdout.flush()
+            warnings = [
+                *advisories(lifecycle, lang, source=name),
+                *future_events(loaded.convention, today, lang, source=name),
+            ]
+            sys.stdout.flush()
+            for warning in warnings:
                 error_line(warning)
     sys.stdout.flush()
     return code
+
+
+def advisories(lifecycle: Lifecycle, lang: Lang, *, source: str) -> list[str]:
+    """A warning for each advisory of the events of ``lifecycle``: a move the contract
+    allows but that carries a legal risk (RULES.md version 2, "Advisories": « ``check``
+    prints them as warnings »), with the event's place in the file and its source."""
+    return [
+        Message(
+            N_("warning: {file}: $.events[{index}]: {advisory}"),
+            {
+                "file": printable_path(source),
+                "index": str(index),
+                "advisory": advisory.render(lang),
+            },
+        ).render(lang)
+        for index, entry in enumerate(lifecycle.history)
+        for advisory in entry.advisories
+    ]
 
 
 def future_events(convention: Convention, today: dt.date, lang: Lang, *, source: str) -> list[str]:
