@@ -21,6 +21,9 @@ from mgp_convention.articles.art05_delays import (
     start_refusal,
 )
 from mgp_convention.errors import ConventionError
+from mgp_convention.events import Ground, Termination
+from mgp_convention.examples import example_convention
+from mgp_convention.lifecycle import Lifecycle
 
 D = dt.date
 PLANNED = D(2027, 3, 1)
@@ -144,3 +147,19 @@ def test_the_advisory_of_not_ready_without_notice() -> None:
     advisory = NOT_READY_WITHOUT_NOTICE()
     assert (advisory.code, advisory.source.label) == ("not_ready_without_notice", "Art. 5 al. 3")
     assert ADVISORIES[advisory.code] is NOT_READY_WITHOUT_NOTICE
+
+
+def test_under_version_1s_reading_a_refusal_gives_that_readings_reason() -> None:
+    # With NotReadyOptions(notice_required=False) no formal notice is asked, so a refused
+    # not_ready termination must not tell the officer to « send its formal notice ». The
+    # example convention plans its start on 1 March 2027 and reports no delay; on 2 March
+    # the option's own rule refuses (the current cause is not the beneficiary, Art. 5 al. 4).
+    lifecycle = Lifecycle.from_convention(
+        example_convention(), not_ready_options=NotReadyOptions(notice_required=False)
+    )
+    day = D(2027, 3, 2)
+    refusal = lifecycle.check(Termination(day, ground=Ground.NOT_READY, notified_on=day))
+    assert refusal is not None
+    assert "n'est pas le bénéficiaire" in refusal.render("fr")
+    assert "formal notice" not in refusal.render("en")
+    assert "mise en demeure" not in refusal.render("fr")

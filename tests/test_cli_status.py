@@ -12,6 +12,7 @@ import io
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 import attrs
 import pytest
@@ -218,3 +219,62 @@ def test_final_state_says_once_why_nothing_can_follow(capsys: pytest.CaptureFixt
         "enregistré (Art. 12 al. 1)"
     )
     assert "Impossible pour l'instant" not in out
+
+
+def _status_json(name: str, on: str, capsys: pytest.CaptureFixture[str]) -> dict[str, Any]:
+    examples = Path(__file__).resolve().parent.parent / "examples"
+    assert main(["status", str(examples / name), "--on", on, "--json"]) == 0
+    data: dict[str, Any] = json.loads(capsys.readouterr().out)
+    return data
+
+
+def test_status_json_keys_of_rules_version_2(capsys: pytest.CaptureFixture[str]) -> None:
+    # Issue 16, item 10: `status --json` keeps its keys and adds `breaches`, `advisories`,
+    # `pending` and `termination`, each with the keys listed there; a tool relies on them.
+    notified = _status_json("10-port-exemple-resiliation-notifiee.json", "2026-11-28", capsys)
+    assert {"breaches", "advisories", "pending", "termination", "remedy_deadline"} <= set(notified)
+    assert {
+        "breach",
+        "obligation",
+        "recorded_on",
+        "impedes_experiment",
+        "notice_sent_on",
+        "remedy_deadline",
+        "remedied_on",
+        "late",
+        "accepted_late",
+        "open",
+        "art9_steps",
+    } <= set(notified["breaches"][0])
+    # Decided on 26 November, notified on 1 December: no retroactive effect.
+    assert {"on", "notified_on", "effective_on", "ground", "by", "reason"} <= set(
+        notified["termination"]
+    )
+    assert (notified["termination"]["on"], notified["termination"]["effective_on"]) == (
+        "2026-11-26",
+        "2026-12-01",
+    )
+    risky = _status_json("04-rivebelle-resiliee.json", "2026-11-28", capsys)
+    assert [set(a) for a in risky["advisories"]] == [
+        {"code", "message", "message_en", "source"}
+    ] * 2
+    # The top-level remedy deadline: the earliest among the open breaches with a notice,
+    # null once none is open (B1 of example 04 ended with the termination).
+    assert risky["remedy_deadline"] is None
+    waiting = _status_json("05-saint-exemple-en-attente.json", "2026-11-22", capsys)
+    assert waiting["pending"] == [{"type": "signature", "on": "2026-11-23", "party": "metropole"}]
+
+
+def test_a_notification_recorded_for_a_later_day_is_not_said_in_the_past(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # Example 10: the termination decided on Thursday 26 November 2026 is notified on
+    # Tuesday 1 December. On 28 November it is still to come; from 1 December it is done.
+    examples = Path(__file__).resolve().parent.parent / "examples"
+    path = str(examples / "10-port-exemple-resiliation-notifiee.json")
+    assert main(["status", path, "--on", "2026-11-28"]) == 0
+    assert "  notification prévue le mardi 1er décembre 2026\n" in capsys.readouterr().out
+    assert main(["status", path, "--on", "2026-11-28", "--lang", "en"]) == 0
+    assert "  to be notified on Tuesday 1 December 2026\n" in capsys.readouterr().out
+    assert main(["status", path, "--on", "2026-12-01"]) == 0
+    assert "  notifiée le mardi 1er décembre 2026\n" in capsys.readouterr().out

@@ -339,7 +339,7 @@ def _not_ready_ground(record: Record, event: Termination) -> Message | None:
         started=record.started_or_stopped,
         beneficiary_is_the_cause=record.beneficiary_is_the_cause,
     )
-    return None if without is None else refused
+    return without  # the option's own reason: no notice is asked under it
 
 
 def not_ready_with_notice(record: Record, event: Termination) -> Message | None:

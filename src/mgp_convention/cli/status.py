@@ -272,7 +272,13 @@ def _termination(status: Status, lang: Lang) -> Iterator[str]:
         effective=termination.takes_effect_on,
     )
     if decision.notified_on is not None:
-        yield "  " + _say(lang, N_("notified on {on}"), on=decision.notified_on)
+        # The notification recorded for a later day has not happened yet on ``status.on``.
+        notified = (
+            N_("notified on {on}")
+            if decision.notified_on <= status.on
+            else N_("to be notified on {on}")
+        )
+        yield "  " + _say(lang, notified, on=decision.notified_on)
     if decision.reason:
         yield "  " + _say(lang, N_("reason: {reason}"), reason=decision.reason)
 
