@@ -155,6 +155,19 @@ def test_an_unknown_ground_is_refused_not_guessed(ground: object) -> None:
     assert "'metropole_delay'" in str(info.value)  # the known grounds are listed
 
 
+def test_a_misspelt_ground_is_answered_with_every_known_ground_separated_by_commas() -> None:
+    # The message lists the eleven codes of ClaimGround, in their order, each quoted and
+    # separated by ", " (copied by hand from the enum).
+    with pytest.raises(InvalidValue) as info:
+        claim_admissibility("retard")
+    assert str(info.value) == (
+        "ground: unknown ground of claim 'retard'; expected one of 'metropole_delay', "
+        "'provider_delay', 'no_provider_found', 'early_abandonment', "
+        "'results_below_expectations', 'no_renewal_or_scale_up', 'provider_service_quality', "
+        "'provider_delay_in_mission', 'provider_prejudice', 'provider_fault_damage', 'other'"
+    )
+
+
 def test_al3_cases_quote_the_opening_words() -> None:
     for ground in (
         ClaimGround.NO_PROVIDER_FOUND,

@@ -191,3 +191,147 @@ def test_the_option_refuses_an_unknown_reading() -> None:
     with pytest.raises(InvalidValue) as info:
         CountOptions("judgment")  # type: ignore[arg-type]
     assert info.value.field == "until"
+
+
+# The three sentences of BeneficiaryCount.summary, written out by hand from FOLDER: on
+# 1 January 2026 (a Thursday) nothing is signed for M, the declared 3 is used; on
+# 1 February 2027 (a Monday) A and B are, 2 counted, with 2 or 3 declared.
+_FALLBACK_FR = (
+    "Nombre de bénéficiaires ayant contractualisé : 3, le nombre déclaré : aucune "
+    "convention de ce marché signée par l'ensemble des parties au plus tard le jeudi "
+    "1er janvier 2026 n'a été trouvée"
+)
+_FALLBACK_EN = (
+    "Number of beneficiaries that contracted: 3, the number declared: no convention for "
+    "this market signed by every party on or before Thursday 1 January 2026 was found"
+)
+_COUNTED_FR = (
+    "Nombre de bénéficiaires ayant contractualisé : 2, compté : les conventions de ce "
+    "marché signées par l'ensemble des parties au plus tard le lundi 1er février 2027 (la "
+    "date de la demande), y compris celles résiliées ou terminées depuis"
+)
+_COUNTED_EN = (
+    "Number of beneficiaries that contracted: 2, counted: the conventions for this market "
+    "signed by every party on or before Monday 1 February 2027 (the date of the claim), "
+    "those since terminated or ended included"
+)
+
+
+@pytest.mark.parametrize(
+    ("by", "declared", "fr", "en"),
+    [
+        (D(2026, 1, 1), 3, _FALLBACK_FR, _FALLBACK_EN),
+        (D(2027, 2, 1), 2, _COUNTED_FR, _COUNTED_EN),
+        (
+            D(2027, 2, 1),
+            3,
+            _COUNTED_FR + " ; les données du marché en déclarent 3",
+            _COUNTED_EN + "; the market data declare 3",
+        ),
+    ],
+    ids=["nothing-signed-declared-used", "counted-as-declared", "counted-and-declared-differ"],
+)
+def test_the_summary_says_the_number_its_source_and_the_cutoff_in_both_languages(
+    by: dt.date, declared: int, fr: str, en: str
+) -> None:
+    count = count_beneficiaries(FOLDER, MARKET, by=by, declared=declared)
+    assert plain(count.summary().render("fr")) == fr
+    assert plain(count.summary().render("en")) == en
+
+
+def test_the_json_of_a_count_from_a_folder() -> None:
+    # A (signed 19 Jan 2027) and B (17 Mar 2026) on 1 Feb 2027, 3 declared: 2 counted.
+    data = count_beneficiaries(FOLDER, MARKET, by=D(2027, 2, 1), declared=3).to_json()
+    conventions = [b.to_json() for b in signed_for_market(FOLDER, MARKET, by=D(2027, 2, 1))]
+    assert [plain(data.pop("message")), plain(data.pop("message_en"))] == [
+        _COUNTED_FR + " ; les données du marché en déclarent 3",
+        _COUNTED_EN + "; the market data declare 3",
+    ]
+    assert data == {
+        "used": 2,
+        "source": "counted",
+        "declared": 3,
+        "counted": 2,
+        "cutoff": "2027-02-01",
+        "until": "claim",
+        "conventions": conventions,
+    }
+
+
+def test_the_json_of_a_folder_with_nothing_signed_keeps_the_declared_number() -> None:
+    # Nothing for M is signed on 1 January 2026: the declared 3 divides, and is said.
+    count = count_beneficiaries(FOLDER, MARKET, by=D(2026, 1, 1), declared=3)
+    assert count.declared == 3
+    data = count.to_json()
+    assert [plain(data.pop("message")), plain(data.pop("message_en"))] == [
+        _FALLBACK_FR,
+        _FALLBACK_EN,
+    ]
+    assert data == {
+        "used": 3,
+        "source": "declared",
+        "declared": 3,
+        "counted": 0,
+        "cutoff": "2026-01-01",
+        "until": "claim",
+        "conventions": [],
+    }
+
+
+def test_without_a_folder_read_the_summary_never_says_no_convention_was_found() -> None:
+    # counted None: no folder was read, whatever the cut-off; the number is the declared one.
+    count = BeneficiaryCount(3, "declared", 3, None, D(2027, 2, 1), CountUntil.CLAIM)
+    assert count.summary().render("en") == (
+        "Number of beneficiaries that contracted: 3, the number declared"
+    )
+
+
+def test_a_convention_counts_on_the_very_day_its_last_party_signs() -> None:
+    # A's Métropole signed on 19 January 2027: a claim that day counts A (and B).
+    found = signed_for_market(FOLDER, MARKET, by=D(2027, 1, 19))
+    assert [b.siren for b in found] == ["999000011", "200054781"]
+
+
+def test_another_market_s_convention_met_first_does_not_stop_the_count() -> None:
+    # O (another market) comes first in the folder; A and B, for M, still count: 2.
+    found = signed_for_market([("o.json", OTHER), *FOLDER], MARKET, by=D(2027, 2, 1))
+    assert [b.siren for b in found] == ["999000011", "200054781"]
+
+
+def test_a_beneficiary_in_two_files_is_dated_by_its_earlier_signed_copy() -> None:
+    # a.json: signed by every party on 19 Jan 2027; early.json (met second): the
+    # Métropole signed on 15 Jan 2027, so every party had signed on 15 Jan: the earlier.
+    early = attrs.evolve(A, events=(A.events[0], Signature(D(2027, 1, 15), party=Party.METROPOLE)))
+    (one,) = signed_for_market([("a.json", A), ("early.json", early)], MARKET, by=D(2027, 2, 1))
+    assert (one.signed_on, one.files) == (D(2027, 1, 15), ("a.json", "early.json"))
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("3", "beneficiaries: expected a whole number, got '3' (Art. 12 al. 3)"),
+        (2.0, "beneficiaries: expected a whole number, got 2.0 (Art. 12 al. 3)"),
+        (0, "beneficiaries: must be at least 1, got 0 (Art. 12 al. 3)"),
+        (-2, "beneficiaries: must be at least 1, got -2 (Art. 12 al. 3)"),
+    ],
+)
+def test_a_wrong_declared_number_is_refused_with_its_value_and_article(
+    value: Any, message: str
+) -> None:
+    for call in (
+        lambda: declared_count(value),
+        lambda: count_beneficiaries(FOLDER, MARKET, by=D(2027, 2, 1), declared=value),
+    ):
+        with pytest.raises(InvalidValue) as info:
+            call()
+        assert str(info.value) == message
+        assert (info.value.field, info.value.article) == ("beneficiaries", "Art. 12 al. 3")
+
+
+def test_no_signed_convention_and_nothing_declared_says_why_nothing_divides() -> None:
+    with pytest.raises(InvalidValue) as info:
+        count_beneficiaries(FOLDER, MARKET, by=D(2026, 1, 1))
+    assert str(info.value) == (
+        "conventions: no convention for the market 'M' is signed by every party on or "
+        "before 2026-01-01: there is no number of beneficiaries to divide by (Art. 12 al. 3)"
+    )

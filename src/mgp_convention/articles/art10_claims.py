@@ -118,11 +118,6 @@ ART13 = Citation(
 )
 
 
-def _al3_case(case: str) -> Citation:
-    """One case of Art. 10 al. 3, quoted after the paragraph's opening words."""
-    return Citation(ART10_AL3.article, ART10_AL3.paragraph, f"{ART10_AL3.text} {case}")
-
-
 @attrs.frozen
 class ClaimRule:
     """What the convention says of one ground of claim: ruled out or not, and why."""
@@ -146,7 +141,8 @@ _NOT_RULED_OUT_EN = (
     "administratif de Paris (Art. 13)."
 )
 
-#: Every ground of claim and the rule of the convention that answers it.
+#: Every ground of claim and the rule of the convention that answers it. A case of
+#: Art. 10 al. 3 is quoted after the paragraph's opening words (:data:`ART10_AL3`).
 CLAIM_RULES: Mapping[ClaimGround, ClaimRule] = MappingProxyType(
     {
         ClaimGround.METROPOLE_DELAY: ClaimRule(
@@ -168,9 +164,11 @@ CLAIM_RULES: Mapping[ClaimGround, ClaimRule] = MappingProxyType(
         ),
         ClaimGround.NO_PROVIDER_FOUND: ClaimRule(
             False,
-            _al3_case(
+            attrs.evolve(
+                ART10_AL3,
+                text=f"{ART10_AL3.text} "
                 "D'impossibilité d'identifier un prestataire pouvant proposer une solution "
-                "répondant aux objectifs identifiés par la présente convention ;"
+                "répondant aux objectifs identifiés par la présente convention ;",
             ),
             "Exclue : le bénéficiaire renonce à toute réclamation si aucun prestataire pouvant "
             "proposer une solution répondant aux objectifs n'a pu être identifié (art. 10 al. 3).",
@@ -179,9 +177,11 @@ CLAIM_RULES: Mapping[ClaimGround, ClaimRule] = MappingProxyType(
         ),
         ClaimGround.EARLY_ABANDONMENT: ClaimRule(
             False,
-            _al3_case(
+            attrs.evolve(
+                ART10_AL3,
+                text=f"{ART10_AL3.text} "
                 "D'abandon de l'expérimentation avant son terme, du fait de la Métropole du "
-                "Grand Paris ou de son prestataire ;"
+                "Grand Paris ou de son prestataire ;",
             ),
             "Exclue : le bénéficiaire renonce à toute réclamation en cas d'abandon de "
             "l'expérimentation avant son terme du fait de la Métropole ou de son prestataire "
@@ -191,9 +191,11 @@ CLAIM_RULES: Mapping[ClaimGround, ClaimRule] = MappingProxyType(
         ),
         ClaimGround.RESULTS_BELOW_EXPECTATIONS: ClaimRule(
             False,
-            _al3_case(
+            attrs.evolve(
+                ART10_AL3,
+                text=f"{ART10_AL3.text} "
                 "De résultats de l'expérimentation qui ne seraient pas conformes aux attentes du "
-                "bénéficiaire ;"
+                "bénéficiaire ;",
             ),
             "Exclue : le bénéficiaire renonce à toute réclamation si les résultats de "
             "l'expérimentation ne sont pas conformes à ses attentes (art. 10 al. 3).",
@@ -202,11 +204,13 @@ CLAIM_RULES: Mapping[ClaimGround, ClaimRule] = MappingProxyType(
         ),
         ClaimGround.NO_RENEWAL_OR_SCALE_UP: ClaimRule(
             False,
-            _al3_case(
+            attrs.evolve(
+                ART10_AL3,
+                text=f"{ART10_AL3.text} "
                 "Du choix de la Métropole du Grand Paris, au terme de l'expérimentation, de ne "
                 "pas la renouveler ou la prolonger, et de ne pas entamer de démarche particulière "
                 "tendant à un passage à l'échelle du dispositif, ou de tout autre dispositif "
-                "similaire, sur tout ou partie du territoire métropolitain."
+                "similaire, sur tout ou partie du territoire métropolitain.",
             ),
             "Exclue : le bénéficiaire renonce à toute réclamation si la Métropole choisit, au "
             "terme de l'expérimentation, de ne pas la renouveler ou la prolonger, ni de la "
