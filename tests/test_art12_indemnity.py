@@ -695,6 +695,12 @@ def test_a_cost_before_tax_at_5_5_percent_needs_no_rounding() -> None:
     assert breakdown.steps[0].text.render("en") == (
         "Market total incl. VAT = €10,000.00 excl. VAT × 1.055 (VAT at 5.5%) = €10,550.00"
     )
+    assert [step["code"] for step in breakdown.to_json()["steps"]] == [
+        "market_total_ttc",
+        "beneficiaries",
+        "market_share",
+        "total",
+    ]
     assert breakdown.total == Decimal("5275.00")
 
 
@@ -754,6 +760,89 @@ def test_amounts_are_refused_with_the_article() -> None:
     with pytest.raises(MoneyError) as info:
         PrejudiceItem("frais", "-1")
     assert info.value.article == "Art. 12 al. 3"
+
+
+REFUSALS = [
+    # (what is given, the whole refusal: the field, what is wrong, the article)
+    pytest.param(
+        lambda: PrejudiceItem("  ", "1"),
+        "label: a prejudice item needs a label that says what it is (Art. 12 al. 3)",
+        id="an_item_without_a_label",
+    ),
+    pytest.param(
+        lambda: market_total_from_ttc("-1"),
+        "market_total_ttc: -€1.00 is negative; an amount here is 0 or more (Art. 12 al. 3)",
+        id="a_negative_cost_all_taxes_included",
+    ),
+    pytest.param(
+        lambda: market_total_from_ht("-5"),
+        "market_total_ht: -€5.00 is negative; an amount here is 0 or more (Art. 12 al. 3)",
+        id="a_negative_cost_before_tax",
+    ),
+    pytest.param(
+        lambda: market_total_from_ht("100", "20", rate_field="--vat-rate"),
+        '--vat-rate: \'20\' is not a rate between 0 and 1; write 20 % as "0.20" or "20%"',
+        id="a_rate_written_without_its_percent_sign_names_the_option_it_came_from",
+    ),
+    pytest.param(
+        lambda: claimable_amount(
+            market_total_from_ttc("1"),
+            declared_count(1),
+            [PrejudiceItem("constat", "1"), ("frais", "1")],  # type: ignore[list-item]
+        ),
+        "items[1]: expected a PrejudiceItem, got tuple (Art. 12 al. 3)",
+        id="the_second_item_not_a_prejudice_item",
+    ),
+    pytest.param(
+        lambda: claimable_amount("1", declared_count(1)),  # type: ignore[arg-type]
+        "market_total: expected a MarketTotal, got str (Art. 12 al. 3)",
+        id="a_market_total_not_checked",
+    ),
+    pytest.param(
+        lambda: claimable_amount(market_total_from_ttc("1"), 3),  # type: ignore[arg-type]
+        "beneficiaries: expected a BeneficiaryCount, got int (Art. 12 al. 3)",
+        id="a_count_not_checked",
+    ),
+    pytest.param(
+        lambda: assess_indemnity("facts", market_total="1", beneficiaries=1),  # type: ignore[arg-type]
+        "facts: expected TerminationFacts, got str (Art. 12 al. 3)",
+        id="facts_that_are_not_termination_facts",
+    ),
+]
+
+
+@pytest.mark.parametrize(("build", "refusal"), REFUSALS)
+def test_a_refusal_says_where_what_is_wrong_and_under_which_article(
+    build: Any, refusal: str
+) -> None:
+    with pytest.raises(InvalidValue) as info:
+        build()
+    assert str(info.value) == refusal
+
+
+def test_a_market_of_29_digits_is_shared_and_converted_to_the_cent() -> None:
+    # Python's default context keeps 28 digits and would lose the cents of these.
+    # 200 000 000 000 000 000 000 000 000.02 ÷ 2 = 100 000 000 000 000 000 000 000 000.01
+    breakdown = claimable_amount(market_total_from_ttc("2" + "0" * 26 + ".02"), declared_count(2))
+    assert breakdown.market_share == Decimal("1" + "0" * 26 + ".01")
+    # 100 000 000 000 000 000 000 000 000.05 HT × 1.20 = 120 000 … 000.060 → … .06 TTC
+    assert market_total_from_ht("1" + "0" * 26 + ".05").ttc == Decimal("12" + "0" * 25 + ".06")
+
+
+@pytest.mark.parametrize(
+    "total",
+    [
+        pytest.param(MarketTotal(Decimal("1200.00"), ht=Decimal("1000.00")), id="no_rate"),
+        pytest.param(MarketTotal(Decimal("1200.00"), vat_rate=Decimal("0.20")), id="no_ht"),
+    ],
+)
+def test_a_total_given_without_both_its_cost_before_tax_and_rate_is_taken_as_given(
+    total: MarketTotal,
+) -> None:
+    # no conversion can be shown: 1 200.00 TTC ÷ 2 = 600.00
+    breakdown = claimable_amount(total, declared_count(2))
+    assert [s.code for s in breakdown.steps] == ["beneficiaries", "market_share", "total"]
+    assert breakdown.market_share == Decimal("600.00")
 
 
 # --- the answer put together -------------------------------------------------------------------
@@ -839,8 +928,85 @@ def test_the_explanation_of_a_claim_not_due_quotes_each_unmet_condition() -> Non
         "du Grand Paris »"
     ) in lines
     assert "    Art. 12 al. 3 : « dans le délai prévu à l'alinéa précédent »" in lines
+    # each unmet condition is said, then quoted
+    assert lines[2] == (
+        "  - la convention a été résiliée par le juge, non par une décision unilatérale de "
+        "la Métropole"
+    )
+    english = assessment.explain("en")
+    assert english[2] == (
+        "  - the convention was terminated by the judge, not by the Métropole's own decision"
+    )
+    assert "  - no formal notice was sent for breach B1: its thirty days never started" in english
     assert any(line.startswith("    Art. 12 al. 2 : « un délai de trente jours") for line in lines)
     assert not any("€" in line for line in lines)  # no amount next to "not due"
+
+
+NATURE_FR = (
+    "Ce qui peut être demandé : la Métropole peut exiger d'être indemnisée « selon son "
+    "préjudice », et le montant « peut notamment inclure » la quote-part du marché. La "
+    "quote-part du marché est un élément de ce préjudice : comme tout autre élément, elle "
+    "doit être justifiée à ce titre, et le préjudice lui-même est une question de fait "
+    "qu'il appartient à la Métropole d'établir."
+)
+NATURE_EN = (
+    "What may be claimed: the Métropole may claim to be compensated according to its "
+    "prejudice (« selon son préjudice »), and the amount may include the market share "
+    "(« peut notamment inclure »). The market share is one item of that prejudice: like "
+    "every further item, it is to be justified as part of it, and the prejudice itself is "
+    "a matter of fact for the Métropole to establish."
+)
+
+
+def test_the_explanation_of_a_claim_of_the_market_share_alone() -> None:
+    # 180 000.00 ÷ 3 = 60 000.00 exactly (nothing to round); no further item
+    assessment = assess_indemnity(facts(), market_total="180000", beneficiaries=3)
+    english = assessment.explain("en")
+    assert english[1] == "Every condition holds:"
+    assert english[10:15] == (
+        "Breakdown of the amount that may be claimed:",
+        "  Number of beneficiaries that contracted: 3, the number declared",
+        "  Market share = €180,000.00 ÷ 3 beneficiaries = €60,000.00",
+        "  Amount that may be claimed = the market share = €60,000.00",
+        NATURE_EN,
+    )
+    french = tuple(plain(line) for line in assessment.explain("fr"))
+    assert french[1] == "Toutes les conditions sont remplies :"
+    assert french[10:15] == (
+        "Détail du montant qui peut être demandé :",
+        "  Nombre de bénéficiaires ayant contractualisé : 3, le nombre déclaré",
+        "  Quote-part du marché = 180 000,00 € ÷ 3 bénéficiaires = 60 000,00 €",
+        "  Montant qui peut être demandé = la quote-part du marché = 60 000,00 €",
+        NATURE_FR,
+    )
+    data = assessment.breakdown.to_json()  # type: ignore[union-attr]
+    assert (data["nature"], data["nature_en"]) == (assessment.to_json()["nature"], NATURE_EN)
+    assert plain(data["nature"]) == NATURE_FR
+
+
+def test_the_assessment_as_json_quotes_the_article_and_keeps_facts_notes_and_count() -> None:
+    # a claim judged on Tuesday 4 May 2027, after breach B1 was remedied late that day
+    assessment = assess_indemnity(
+        facts(remedied_on=D(2027, 5, 4)), market_total="180000", beneficiaries=3
+    )
+    data = json.loads(json.dumps(assessment.to_json()))
+    assert (data["article"], data["quote"], data["currency"]) == (
+        "Art. 12 al. 3",
+        ART12_AL3.text,
+        "EUR",
+    )
+    assert data["quote"].endswith("pour participer à ladite expérimentation.")
+    assert (data["facts"]["on"], data["facts"]["breach"]["remedied_on"]) == (
+        "2027-05-04",
+        "2027-05-04",
+    )
+    assert [plain(note["message"]) for note in data["notes"]] == [
+        "Le manquement B1 a été réparé le mardi 4 mai 2027, après son échéance (lundi 3 mai "
+        "2027), et la Métropole n'a pas accepté cette remédiation tardive : il n'y a pas été "
+        "remédié « dans le délai »"
+    ]
+    assert (data["beneficiaries"]["used"], data["beneficiaries"]["source"]) == (3, "declared")
+    assert (plain(data["nature"]), data["nature_en"]) == (NATURE_FR, NATURE_EN)
 
 
 WORDS = re.compile(r"ceiling|\bcaps?\b|plafond", re.IGNORECASE)
