@@ -910,3 +910,14 @@ def test_an_unknown_language_is_refused(call: Callable[[object], object], lang: 
     with pytest.raises(InvalidValue) as error:
         call(lang)
     assert error.value.field == "lang"
+
+
+def test_a_year_past_9999_has_no_known_public_holidays() -> None:
+    # A Python date stops at 31 December 9999: the holidays of year 10000 cannot be asked,
+    # and the refusal says so in the user's language, with L3133-1 as the source.
+    with pytest.raises(DateError) as caught:
+        public_holidays(10000)
+    assert (
+        caught.value.render("en") == "year: no public holidays known for 10000 (C. trav. L3133-1)"
+    )
+    assert caught.value.render("fr") == "year: aucun jour férié connu pour 10000 (C. trav. L3133-1)"

@@ -568,3 +568,19 @@ def test_whole_units_mark_an_inexact_amount() -> None:
     assert format_decimal(Decimal("12.5"), min_places=0, max_places=0) == "12…"
     assert format_decimal(Decimal("12"), min_places=0, max_places=0) == "12"
     assert format_decimal(Decimal("-1234.9"), min_places=0, max_places=0) == "-1 234…"
+
+
+def test_an_amount_that_is_not_plain_digits_is_refused_with_the_text_typed() -> None:
+    # « 12 abc » (a word in the amount) and « 1e3 » (an exponent) are not amounts a person
+    # writes in a claim: refused, naming the field and repeating what was typed.
+    for typed in ("12 abc", "1e3"):
+        with pytest.raises(MoneyError) as caught:
+            euros(typed, field="items[0].amount")
+        assert caught.value.render("en") == (
+            f"items[0].amount: {typed!r} is not a plain amount; write digits with an optional "
+            'dot, like "1000.00"'
+        )
+        assert caught.value.render("fr") == (
+            f"items[0].amount: {typed!r} n'est pas un montant simple : écrivez des chiffres, "
+            'avec au besoin un point, par ex. "1000.00"'
+        )
