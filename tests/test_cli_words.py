@@ -25,8 +25,7 @@ stable English by design and they hold both languages' labels; the calendar is r
 through its texts for people (each event's SUMMARY and DESCRIPTION), the JSON Schema
 through its descriptions.
 
-A command whose help is not yet said in one language (``indemnity``, ``document``,
-``report``, ``export``: English;
+A command whose help is not yet said in one language (``document``: English;
 ``new``, ``record``, ``withdraw``: both at once) is marked ``xfail`` (strict) for its
 ``--help``: the day its help is fixed, the mark must go (:data:`OTHER_BRANCHES`).
 """
@@ -200,8 +199,6 @@ LANGS: tuple[Lang, ...] = ("fr", "en")
 #: the test fails for them (xfail, strict: the mark must go once the help is fixed).
 OTHER_BRANCHES: dict[str, tuple[str, tuple[Lang, ...]]] = {
     "document": ("the document command's help is English (letters' branch)", ("fr",)),
-    "report": ("the report's help is English (report branch)", ("fr",)),
-    "export": ("the export's help is English (report branch)", ("fr",)),
     # Their help says both languages at once (an English paragraph, then a French one),
     # by the design of the record branch; some of their options' lines are wider than 80.
     "new": ("new's help is bilingual by design (record branch)", LANGS),
@@ -347,6 +344,9 @@ def test_problems_and_usage_errors(lang: Lang, tmp_path: Path) -> None:
         ("indemnity", "--market-total-ttc", "-1", "--beneficiaries", "2", "--item", "frais"),
         ("indemnity", "--market-total-ttc", "100", "--beneficiaries", "2", "--item", "a=1.234"),
         ("indemnity", "--market-total-ttc", "100"),
+        ("report", str(tmp_path / "absent")),
+        ("report", str(ROOT / "examples"), "-o", str(PROBLEMS)),
+        ("export", str(ROOT / "examples"), "-o", str(tmp_path / "absent" / "p.xlsx")),
         ("deadline", "2100-12-20"),
         ("deadline", "2026-03-28T00:30:00"),
     ):
