@@ -26,9 +26,9 @@ by design and they hold both languages' labels; the calendar is read through its
 for people (each event's SUMMARY and DESCRIPTION), the JSON Schema through its
 descriptions.
 
-A command whose help is not yet said in one language (``document``: English) is marked
-``xfail`` (strict) for its ``--help``: the day its help is fixed, the mark must go
-(:data:`OTHER_BRANCHES`).
+Every command's help is said in one language now; a command whose help is not yet (a
+new command from another branch) is marked ``xfail`` (strict) for its ``--help`` in
+:data:`OTHER_BRANCHES`: the day its help is fixed, the mark must go.
 """
 
 from __future__ import annotations
@@ -203,9 +203,7 @@ class _Capture:
 LANGS: tuple[Lang, ...] = ("fr", "en")
 #: The commands whose help is not yet said in one language, why, and in which language
 #: the test fails for them (xfail, strict: the mark must go once the help is fixed).
-OTHER_BRANCHES: dict[str, tuple[str, tuple[Lang, ...]]] = {
-    "document": ("the document command's help is English (letters' branch)", ("fr",)),
-}
+OTHER_BRANCHES: dict[str, tuple[str, tuple[Lang, ...]]] = {}
 
 
 def _help_cases() -> list[Any]:

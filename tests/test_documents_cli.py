@@ -195,9 +195,14 @@ def test_help_says_what_dash_and_force_do(capsys: pytest.CaptureFixture[str]) ->
     code, out, _err = run(["document", "--help"], capsys)
     assert code == 0
     flat = " ".join(out.split())
+    assert "Avec -o -, le .docx est écrit sur la sortie standard" in flat
+    assert "Un fichier existant n'est remplacé qu'avec --force" in flat
+    assert "Patrick Ollier" in flat
+    code, out, _err = run(["document", "--help", "--lang", "en"], capsys)
+    assert code == 0
+    flat = " ".join(out.split())
     assert "With -o -, the .docx is written to standard output" in flat
     assert "An existing file is replaced only with --force" in flat
-    assert "Patrick Ollier" in flat
 
 
 def test_every_kind_name_is_offered() -> None:

@@ -192,7 +192,7 @@ def test_the_convocation_takes_the_hearing_in_french_or_english(
         ),
         (
             ["decision-resiliation", "--motif", "manquement", "--poste", "frais"],
-            "no amount; write LABEL=AMOUNT",
+            "aucun montant : écrivez LIBELLÉ=MONTANT",
         ),
         (
             ["decision-resiliation", "--motif", "manquement", "--decompte-jusqu-au", "claim"],

@@ -19,12 +19,14 @@ from typing import Any, Final
 
 from mgp_convention.articles.art12_beneficiaries import CountUntil
 from mgp_convention.cli._common import UsageError, date_argument, error_line, today_in_paris
+from mgp_convention.cli._parser import translate
 from mgp_convention.convention import Convention
-from mgp_convention.documents.kinds import Kind
+from mgp_convention.documents.kinds import KINDS, Kind
 from mgp_convention.documents.request import Hearing, IndemnityRequest, Request
 from mgp_convention.documents.signatory import Signatory
 from mgp_convention.errors import InvalidValue
 from mgp_convention.events import Ground
+from mgp_convention.i18n import N_, Lang
 from mgp_convention.printable import printable_path
 
 __all__ = ["GROUND_NAMES", "add_letter_options", "letter_request"]
@@ -41,8 +43,15 @@ GROUND_NAMES: Final[Mapping[str, Ground]] = {
     **{ground.value: ground for ground in Ground},
 }
 
+#: The grounds of a decision the Métropole takes alone, as the help names them.
+_DECISION_GROUNDS: Final[Mapping[Lang, tuple[str, ...]]] = {
+    "fr": ("manquement", "sanction", "non-pret", "interruption", "force-majeure"),
+    "en": ("breach", "sanction", "not_ready", "interruption", "force_majeure"),
+}
+
 #: Each letter option: its names (French first), its destination, the request field it
 #: fills, and the kinds that take it.
+_NOTICE_KIND: Final = "mise-en-demeure"
 _HEARING_KIND: Final = "convocation-art9"
 _DECISION_KIND: Final = "decision-resiliation"
 _OPTIONS: Final[tuple[tuple[tuple[str, ...], str, frozenset[str]], ...]] = (
@@ -100,115 +109,127 @@ def _ground(text: str) -> Ground:
     return found
 
 
-def add_letter_options(parser: argparse.ArgumentParser) -> None:
-    """Add the letters' options, in three groups (the breach; the hearing; the decision)."""
-    letters = parser.add_argument_group("the letters (mise-en-demeure, convocation-art9, …)")
+def _flags(lang: Lang, french: str, english: str) -> tuple[str, str]:
+    """An option's two flags, the one of ``lang`` first (the help shows it first)."""
+    return (french, english) if lang == "fr" else (english, french)
+
+
+def add_letter_options(parser: argparse.ArgumentParser, lang: Lang = "en") -> None:
+    """Add the letters' options, in three groups (the breach; the hearing; the
+    decision), said in ``lang`` (the command line's)."""
+    names = {kind.name: kind.names[0 if lang == "fr" else -1] for kind in KINDS.values()}
+    letters = parser.add_argument_group(
+        translate(
+            N_("the letters ({notice}, {hearing}, …)"),
+            notice=names[_NOTICE_KIND],
+            hearing=names[_HEARING_KIND],
+        )
+    )
     letters.add_argument(
-        "--manquement",
-        "--breach",
+        *_flags(lang, "--manquement", "--breach"),
         dest="breach",
         metavar="B1",
         default=None,
-        help="the breach the letter is about (its label in the file); may be left out "
-        "when exactly one breach is open",
+        help=N_(
+            "the breach the letter is about (its label in the file); may be left out when "
+            "exactly one breach is open"
+        ),
     )
-    hearing = parser.add_argument_group("convocation-art9 (Art. 9)")
+    date = translate(N_("DATE"))
+    hearing = parser.add_argument_group(f"{names[_HEARING_KIND]} (Art. 9)")
     hearing.add_argument(
-        "--lieu",
-        "--place",
+        *_flags(lang, "--lieu", "--place"),
         dest="place",
-        metavar="PLACE",
+        metavar=translate(N_("PLACE")),
         default=None,
-        help="where the representatives are heard (required)",
+        help=N_("where the representatives are heard (required)"),
     )
     hearing.add_argument(
-        "--date-audition",
-        "--hearing-date",
+        *_flags(lang, "--date-audition", "--hearing-date"),
         dest="hearing_date",
         type=date_argument,
-        metavar="DATE",
+        metavar=date,
         default=None,
-        help="the date of the hearing, YYYY-MM-DD (required)",
+        help=N_("the date of the hearing, YYYY-MM-DD (required)"),
     )
     hearing.add_argument(
-        "--heure-audition",
-        "--hearing-time",
+        *_flags(lang, "--heure-audition", "--hearing-time"),
         dest="hearing_time",
         type=_time,
-        metavar="HH:MM",
+        metavar=translate(N_("HH:MM")),
         default=None,
-        help="the time of the hearing",
+        help=N_("the time of the hearing"),
     )
     hearing.add_argument(
-        "--justificatifs-avant",
-        "--justifications-by",
+        *_flags(lang, "--justificatifs-avant", "--justifications-by"),
         dest="justifications_by",
         type=date_argument,
-        metavar="DATE",
+        metavar=date,
         default=None,
-        help="the date by which written justifications are expected (optional; Art. 9 sets none)",
+        help=N_(
+            "the date by which written justifications are expected (optional; Art. 9 sets none)"
+        ),
     )
-    decision = parser.add_argument_group("decision-resiliation (Art. 5, 9, 12)")
+    decision = parser.add_argument_group(f"{names[_DECISION_KIND]} (Art. 5, 9, 12)")
     decision.add_argument(
-        "--motif",
-        "--ground",
+        *_flags(lang, "--motif", "--ground"),
         dest="ground",
         type=_ground,
-        metavar="GROUND",
+        metavar=translate(N_("GROUND")),
         default=None,
-        help="the ground, when no termination is recorded in the file: manquement (breach), "
-        "sanction, non-pret (not_ready), interruption, force-majeure (force_majeure)",
+        help=translate(
+            N_("the ground, when no termination is recorded in the file: {grounds}"),
+            grounds=", ".join(_DECISION_GROUNDS[lang]),
+        ),
     )
     decision.add_argument(
-        "--raison",
-        "--reason",
+        *_flags(lang, "--raison", "--reason"),
         dest="reason",
-        metavar="TEXT",
+        metavar=translate(N_("TEXT")),
         default=None,
-        help="the reason stated (required for interruption and force majeure)",
+        help=N_("the reason stated (required for interruption and force majeure)"),
     )
     decision.add_argument(
-        "--prise-d-effet",
-        "--effective-on",
+        *_flags(lang, "--prise-d-effet", "--effective-on"),
         dest="effective_on",
         type=date_argument,
-        metavar="DATE",
+        metavar=date,
         default=None,
-        help="the date it takes effect (default: on its notification; never before it)",
+        help=N_("the date it takes effect (default: on its notification; never before it)"),
     )
     decision.add_argument(
-        "--poste",
-        "--item",
+        *_flags(lang, "--poste", "--item"),
         dest="item",
-        metavar="LABEL=AMOUNT",
+        metavar=translate(N_("LABEL=AMOUNT")),
         action="append",
         default=None,
-        help="a further prejudice item of the indemnity, in euros; repeatable",
+        help=N_("a further prejudice item of the indemnity, in euros; repeatable"),
     )
     decision.add_argument(
-        "--dossier",
-        "--portfolio",
+        *_flags(lang, "--dossier", "--portfolio"),
         dest="portfolio",
-        metavar="DIR",
+        metavar=translate(N_("DIR")),
         default=None,
-        help="a folder of conventions to count the beneficiaries that contracted for the "
-        "same market (default: the number declared in the file)",
+        help=N_(
+            "a folder of conventions to count the beneficiaries that contracted for the "
+            "same market (default: the number declared in the file)"
+        ),
     )
     decision.add_argument(
-        "--decompte-jusqu-au",
-        "--count-until",
+        *_flags(lang, "--decompte-jusqu-au", "--count-until"),
         dest="count_until",
         choices=[until.value for until in CountUntil],
         default=None,
-        help="with --dossier, count the conventions signed by the date of the claim "
-        "(claim, the default) or the date the termination takes effect (termination)",
+        help=N_(
+            "with --portfolio, count the conventions signed by the date of the claim (claim, "
+            "the default) or the date the termination takes effect (termination)"
+        ),
     )
     decision.add_argument(
-        "--sans-indemnite",
-        "--no-indemnity",
+        *_flags(lang, "--sans-indemnite", "--no-indemnity"),
         dest="no_indemnity",
         action="store_true",
-        help="do not claim the Art. 12 indemnity, even when it is due",
+        help=N_("do not claim the Art. 12 indemnity, even when it is due"),
     )
 
 
