@@ -18,21 +18,27 @@ from collections.abc import Mapping
 from typing import Any, Final
 
 from mgp_convention.articles.art12_beneficiaries import CountUntil
-from mgp_convention.cli._common import UsageError, date_argument, error_line, today_in_paris
-from mgp_convention.cli._parser import translate
+from mgp_convention.cli._common import (
+    UsageError,
+    date_argument,
+    error_line,
+    lang_of,
+    today_in_paris,
+)
+from mgp_convention.cli._parser import speaking_lang, translate
 from mgp_convention.convention import Convention
 from mgp_convention.documents.kinds import KINDS, Kind
 from mgp_convention.documents.request import Hearing, IndemnityRequest, Request
 from mgp_convention.documents.signatory import Signatory
 from mgp_convention.errors import InvalidValue
 from mgp_convention.events import Ground
-from mgp_convention.i18n import N_, Lang
+from mgp_convention.i18n import N_, Lang, Message
 from mgp_convention.printable import printable_path
 
 __all__ = ["GROUND_NAMES", "add_letter_options", "letter_request"]
 
 #: The ground of a decision by its French name, or its code.
-GROUND_NAMES: Final[Mapping[str, Ground]] = {
+_FRENCH_GROUNDS: Final[Mapping[str, Ground]] = {
     "manquement": Ground.BREACH,
     "sanction": Ground.SANCTION,
     "non-pret": Ground.NOT_READY,
@@ -40,6 +46,9 @@ GROUND_NAMES: Final[Mapping[str, Ground]] = {
     "force-majeure": Ground.FORCE_MAJEURE,
     "commun-accord": Ground.COMMON_AGREEMENT,
     "interet-general": Ground.GENERAL_INTEREST,
+}
+GROUND_NAMES: Final[Mapping[str, Ground]] = {
+    **_FRENCH_GROUNDS,
     **{ground.value: ground for ground in Ground},
 }
 
@@ -97,15 +106,20 @@ def _time(text: str) -> dt.time:
         return dt.time.fromisoformat(text.strip().lower().replace("h", ":"))
     except ValueError:
         raise argparse.ArgumentTypeError(
-            f"invalid time {text!r}: expected HH:MM, e.g. 10:30"
+            translate(N_("invalid time {text}: expected HH:MM, e.g. 10:30"), text=repr(text))
         ) from None
 
 
 def _ground(text: str) -> Ground:
     found = GROUND_NAMES.get(text.strip().lower().replace("_", "-")) or GROUND_NAMES.get(text)
     if found is None:
-        names = ", ".join(name for name in GROUND_NAMES if "_" not in name)
-        raise argparse.ArgumentTypeError(f"unknown ground {text!r}: expected one of {names}")
+        shown = _FRENCH_GROUNDS if speaking_lang() != "en" else [g.value for g in Ground]
+        names = ", ".join(shown)
+        raise argparse.ArgumentTypeError(
+            translate(
+                N_("unknown ground {text}: expected one of {names}"), text=repr(text), names=names
+            )
+        )
     return found
 
 
@@ -242,9 +256,19 @@ def _check_kind(args: argparse.Namespace, kind: Kind) -> None:
     """Refuse an option the kind does not take (exit 2)."""
     for names, dest, kinds in _OPTIONS:
         if _given(args, dest) and kind.name not in kinds:
-            raise UsageError(f"{'/'.join(names)} is not an option of the {kind.name}")
+            raise UsageError(
+                Message(
+                    N_("{options} is not an option of the {kind}"),
+                    {"options": "/".join(names), "kind": kind.name},
+                )
+            )
     if args.count_until is not None and args.portfolio is None:
-        raise UsageError("--decompte-jusqu-au/--count-until applies only with --dossier DIR")
+        raise UsageError(
+            Message(
+                N_("{option} applies only with {other}"),
+                {"option": "--decompte-jusqu-au/--count-until", "other": "--dossier/--portfolio"},
+            )
+        )
 
 
 def _hearing(args: argparse.Namespace) -> Hearing | None:
@@ -252,8 +276,13 @@ def _hearing(args: argparse.Namespace) -> Hearing | None:
         return None
     if args.place is None or args.hearing_date is None:
         raise UsageError(
-            "a convocation names both the place (--lieu/--place) and the date "
-            "(--date-audition/--hearing-date) of the hearing"
+            Message(
+                N_(
+                    "a convocation names both the place ({place}) and the date ({date}) of "
+                    "the hearing"
+                ),
+                {"place": "--lieu/--place", "date": "--date-audition/--hearing-date"},
+            )
         )
     return Hearing(
         args.place,
@@ -267,12 +296,18 @@ def _indemnity(args: argparse.Namespace) -> IndemnityRequest:
     from mgp_convention.cli.indemnity import parse_item  # noqa: PLC0415
     from mgp_convention.io import load_folder  # noqa: PLC0415
 
-    items = tuple(parse_item(text) for text in args.item or ())
+    lang = lang_of(args)
+    flag = "--poste" if lang == "fr" else "--item"
+    items = tuple(parse_item(text, flag) for text in args.item or ())
     portfolio = None
     if args.portfolio is not None:
         found = load_folder(args.portfolio)  # not a folder: FileFormatError, exit 1
         for file, err in found.failed:
-            error_line(f"warning: {printable_path(file)}: {err}; not counted")
+            warning = Message(
+                N_("warning: {file}: {problem}; not counted"),
+                {"file": printable_path(file), "problem": err.render(lang)},
+            )
+            error_line(warning.render(lang))
         portfolio = tuple((printable_path(file), convention) for file, convention in found.loaded)
     return IndemnityRequest(
         items=items,
@@ -315,4 +350,6 @@ def letter_request(
 def usage_error(err: InvalidValue) -> UsageError:
     """An invalid value of the request, said with the option that gave it (exit 2)."""
     option = _FIELD_OPTIONS.get(err.field or "", err.field or "")
-    return UsageError(f"{option}: {err.message}" if option else err.message)
+    if not option:
+        return UsageError(err.text)
+    return UsageError(Message(N_("{option}: {detail}"), {"option": option, "detail": err.text}))

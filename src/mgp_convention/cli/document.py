@@ -19,8 +19,10 @@ from mgp_convention.cli._common import (
     EXIT_OK,
     EXIT_USAGE,
     UsageError,
+    add_lang,
     date_argument,
     error_line,
+    error_text,
     lang_of,
     read_convention,
 )
@@ -28,8 +30,15 @@ from mgp_convention.cli._document_letters import add_letter_options, letter_requ
 from mgp_convention.cli._options import wrap
 from mgp_convention.cli._parser import speaking_lang, translate
 from mgp_convention.documents.kinds import KINDS
-from mgp_convention.errors import InvalidValue, LetterRefused, MissingData, TemplateProblem
-from mgp_convention.i18n import N_, Lang, gettext_in
+from mgp_convention.errors import (
+    InvalidValue,
+    LetterRefused,
+    MissingData,
+    TemplateProblem,
+    system_reason,
+)
+from mgp_convention.i18n import N_, Lang, Message, gettext_in
+from mgp_convention.printable import printable_path
 
 #: Every name of every kind (English and French), for argparse's check.
 KIND_NAMES = tuple(name for kind in KINDS.values() for name in kind.names)
@@ -209,23 +218,38 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
         help=N_("their civility (default: Monsieur)"),
     )
     add_letter_options(parser, lang)
+    add_lang(parser)
     parser.set_defaults(run=_run)
 
 
-def _error(source: str, text: str) -> None:
+def _error(source: str, text: str, lang: Lang) -> None:
     for line in text.splitlines():
-        print(f"error: {source}: {line}", file=sys.stderr)
+        error_line(error_text(f"{printable_path(source)}: {line}", lang))
+
+
+def _exists(path: Path) -> UsageError:
+    return UsageError(
+        Message(
+            N_("{file} already exists: add --force to replace it"), {"file": printable_path(path)}
+        )
+    )
 
 
 def _run(args: argparse.Namespace) -> int:
     from mgp_convention import documents  # noqa: PLC0415 - imported when the command runs
     from mgp_convention.documents.files import write_atomically  # noqa: PLC0415
 
+    lang = lang_of(args)
     kind = documents.kind_named(args.kind)
     if args.on is not None and not kind.dated:
         raise UsageError(
-            f"--on dates a letter; the {kind.name} shows the terms written in the file "
-            "(an amendment is a separate avenant, Art. 11)"
+            Message(
+                N_(
+                    "--on dates a letter; the {kind} shows the terms written in the file (an "
+                    "amendment is a separate avenant, Art. 11)"
+                ),
+                {"kind": kind.name},
+            )
         )
     try:
         signatory = documents.Signatory(
@@ -233,30 +257,38 @@ def _run(args: argparse.Namespace) -> int:
         )
     except InvalidValue as err:
         option = _SIGNATORY_OPTIONS.get(err.field or "", "--signatory")
-        raise UsageError(f"{option}: {err.message}") from None
+        raise UsageError(
+            Message(N_("{option}: {detail}"), {"option": option, "detail": err.text})
+        ) from None
     to_stdout = args.output == "-"
     if to_stdout and sys.stdout.isatty():
-        raise UsageError("-o -: standard output is a terminal; redirect it, or give a file")
-    convention = read_convention(args.file)
+        raise UsageError(
+            Message(N_("-o -: standard output is a terminal; redirect it, or give a file"))
+        )
+    convention = read_convention(args.file, lang)
     request = letter_request(args, kind, convention, signatory)
     path = Path(args.output or documents.default_file_name(kind, convention))
     if not to_stdout and not args.force and path.exists():
-        raise UsageError(f"{path} already exists: add --force to replace it")
+        raise _exists(path)
     try:
         data = documents.render(kind, convention, request, template=args.template)
     except MissingData as err:
-        _error(args.file, str(err))
+        _error(args.file, err.render(lang), lang)
         return EXIT_INVALID
     except LetterRefused as err:
-        _error(args.file, f"{kind.name}: {err.render(lang_of(args))}")
+        _error(args.file, f"{kind.name}: {err.render(lang)}", lang)
         return EXIT_INVALID
     except TemplateProblem as err:
-        _error(err.template, err.message)
+        _error(err.template, err.explanation(lang), lang)
         return EXIT_USAGE
     except InvalidValue as err:
         raise usage_error(err) from None
     for advisory in documents.advisories(kind, convention, request):
-        error_line(f"warning: {args.file}: {advisory.render(lang_of(args))}")
+        warning = Message(
+            N_("warning: {file}: {problem}"),
+            {"file": printable_path(args.file), "problem": advisory.render(lang)},
+        )
+        error_line(warning.render(lang))
     if to_stdout:
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
@@ -264,8 +296,13 @@ def _run(args: argparse.Namespace) -> int:
     try:
         write_atomically(data, path, overwrite=args.force)
     except FileExistsError:
-        raise UsageError(f"{path} already exists: add --force to replace it") from None
+        raise _exists(path) from None
     except OSError as err:
-        raise UsageError(f"cannot write {str(path)!r}: {err.strerror}") from None
+        raise UsageError(
+            Message(
+                N_("cannot write {file}: {reason}"),
+                {"file": repr(printable_path(path)), "reason": system_reason(err)},
+            )
+        ) from None
     print(path)
     return EXIT_OK
