@@ -119,9 +119,15 @@ def test_a_file_lacking_values_lists_each_one_and_writes_nothing(
     assert (code, out) == (1, "")
     lines = err.splitlines()
     assert len(lines) == 2
-    assert lines[0].startswith("erreur : lacking.json: $.experiment.reduced_usage_after: ")
+    assert lines[0].startswith(
+        "erreur : lacking.json: $.experiment.reduced_usage_after : aucune valeur dans le fichier"
+    )
     assert "au-delà de [Date]" in lines[0]
-    assert lines[1].startswith("erreur : lacking.json: $.experiment.evaluation_deadline: ")
+    assert lines[1].startswith("erreur : lacking.json: $.experiment.evaluation_deadline : ")
+    code, out, err = run(["document", "lacking.json", "convention", "--lang", "en"], capsys)
+    assert err.startswith(
+        "error: lacking.json: $.experiment.reduced_usage_after: no value in the file, needed for"
+    )
     assert sorted(p.name for p in workdir.iterdir()) == ["lacking.json"]
 
 
@@ -147,7 +153,15 @@ def test_a_template_missing_a_tag_is_reported_with_its_name(
         ["document", str(VALMONT), "convention", "--template", "entete.docx"], capsys
     )
     assert code == 2
-    assert err.strip() == ("erreur : entete.docx: it lacks tags the convention needs: end_date")
+    assert err.strip() == (
+        "erreur : entete.docx: il lui manque des balises dont le document convention a besoin "
+        ": end_date"
+    )
+    code, _out, err = run(
+        ["document", str(VALMONT), "convention", "--template", "entete.docx", "--lang", "en"],
+        capsys,
+    )
+    assert err.strip() == "error: entete.docx: it lacks tags the convention needs: end_date"
     assert not (workdir / DEFAULT_NAME).exists()
 
 
