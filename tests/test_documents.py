@@ -291,7 +291,8 @@ def test_a_file_lacking_values_is_refused_with_every_missing_field(tmp_path: Pat
     ]
     assert caught.value.field == "$.beneficiary.representative.civility"
     assert "au-delà de [Date]" in str(caught.value)
-    assert caught.value.render("fr") == str(caught.value)
+    assert caught.value.render("en") == str(caught.value)
+    assert "aucune valeur dans le fichier, nécessaire pour [Date]" in caught.value.render("fr")
     assert len(str(caught.value).splitlines()) == 4
     assert not target.exists()
     assert list(tmp_path.iterdir()) == []

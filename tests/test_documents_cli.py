@@ -61,8 +61,12 @@ def test_an_existing_file_is_replaced_only_with_force(
     target.write_bytes(b"previous")
     code, _out, err = run(["document", str(VALMONT), "convention", "-o", "c.docx"], capsys)
     assert code == 2
-    assert "c.docx already exists: add --force to replace it" in err
+    assert "c.docx existe déjà : ajoutez --force pour le remplacer" in err
     assert target.read_bytes() == b"previous"
+    code, _out, err = run(
+        ["document", str(VALMONT), "convention", "-o", "c.docx", "--lang", "en"], capsys
+    )
+    assert "c.docx already exists: add --force to replace it" in err
     code, out, _err = run(
         ["document", str(VALMONT), "convention", "-o", "c.docx", "--force"], capsys
     )
@@ -79,7 +83,7 @@ def test_a_file_appearing_before_the_write_is_not_replaced(
     monkeypatch.setattr("mgp_convention.documents.files.write_atomically", appeared)
     code, _out, err = run(["document", str(VALMONT), "convention", "-o", "c.docx"], capsys)
     assert code == 2
-    assert "already exists" in err
+    assert "existe déjà" in err
 
 
 def test_dash_writes_the_docx_to_standard_output(
@@ -97,6 +101,10 @@ def test_dash_refuses_a_terminal(
     monkeypatch.setattr("sys.stdout.isatty", lambda: True)
     code, _out, err = run(["document", str(VALMONT), "convention", "-o", "-"], capsys)
     assert code == 2
+    assert "la sortie standard est un terminal" in err
+    code, _out, err = run(
+        ["document", str(VALMONT), "convention", "-o", "-", "--lang", "en"], capsys
+    )
     assert "standard output is a terminal" in err
 
 
@@ -111,9 +119,15 @@ def test_a_file_lacking_values_lists_each_one_and_writes_nothing(
     assert (code, out) == (1, "")
     lines = err.splitlines()
     assert len(lines) == 2
-    assert lines[0].startswith("error: lacking.json: $.experiment.reduced_usage_after: ")
+    assert lines[0].startswith(
+        "erreur : lacking.json: $.experiment.reduced_usage_after : aucune valeur dans le fichier"
+    )
     assert "au-delà de [Date]" in lines[0]
-    assert lines[1].startswith("error: lacking.json: $.experiment.evaluation_deadline: ")
+    assert lines[1].startswith("erreur : lacking.json: $.experiment.evaluation_deadline : ")
+    code, out, err = run(["document", "lacking.json", "convention", "--lang", "en"], capsys)
+    assert err.startswith(
+        "error: lacking.json: $.experiment.reduced_usage_after: no value in the file, needed for"
+    )
     assert sorted(p.name for p in workdir.iterdir()) == ["lacking.json"]
 
 
@@ -139,13 +153,25 @@ def test_a_template_missing_a_tag_is_reported_with_its_name(
         ["document", str(VALMONT), "convention", "--template", "entete.docx"], capsys
     )
     assert code == 2
-    assert err.strip() == ("error: entete.docx: it lacks tags the convention needs: end_date")
+    assert err.strip() == (
+        "erreur : entete.docx: il lui manque des balises dont le document convention a besoin "
+        ": end_date"
+    )
+    code, _out, err = run(
+        ["document", str(VALMONT), "convention", "--template", "entete.docx", "--lang", "en"],
+        capsys,
+    )
+    assert err.strip() == "error: entete.docx: it lacks tags the convention needs: end_date"
     assert not (workdir / DEFAULT_NAME).exists()
 
 
 def test_on_is_for_the_letters(capsys: pytest.CaptureFixture[str]) -> None:
     code, _out, err = run(["document", str(VALMONT), "convention", "--on", "2027-01-01"], capsys)
     assert code == 2
+    assert "--on date une lettre" in err
+    code, _out, err = run(
+        ["document", str(VALMONT), "convention", "--on", "2027-01-01", "--lang", "en"], capsys
+    )
     assert "--on dates a letter" in err
 
 
@@ -159,7 +185,11 @@ def test_an_unknown_kind_is_a_usage_error(kind: str, capsys: pytest.CaptureFixtu
 def test_a_folder_that_cannot_be_written(workdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, _out, err = run(["document", str(VALMONT), "convention", "-o", "absent/c.docx"], capsys)
     assert code == 2
-    assert "cannot write 'absent/c.docx'" in err
+    assert "écriture impossible de 'absent/c.docx' : fichier ou dossier introuvable" in err
+    code, _out, err = run(
+        ["document", str(VALMONT), "convention", "-o", "absent/c.docx", "--lang", "en"], capsys
+    )
+    assert "cannot write 'absent/c.docx': no such file or folder" in err
 
 
 def test_another_signatory(workdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -188,16 +218,21 @@ def test_an_empty_signatory_is_a_usage_error(capsys: pytest.CaptureFixture[str])
         ["document", str(VALMONT), "convention", "--signatory-title", " "], capsys
     )
     assert code == 2
-    assert "--signatory-title: must not be empty" in err
+    assert "--signatory-title : ne doit pas être vide" in err
 
 
 def test_help_says_what_dash_and_force_do(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _err = run(["document", "--help"], capsys)
     assert code == 0
     flat = " ".join(out.split())
+    assert "Avec -o -, le .docx est écrit sur la sortie standard" in flat
+    assert "Un fichier existant n'est remplacé qu'avec --force" in flat
+    assert "Patrick Ollier" in flat
+    code, out, _err = run(["document", "--help", "--lang", "en"], capsys)
+    assert code == 0
+    flat = " ".join(out.split())
     assert "With -o -, the .docx is written to standard output" in flat
     assert "An existing file is replaced only with --force" in flat
-    assert "Patrick Ollier" in flat
 
 
 def test_every_kind_name_is_offered() -> None:

@@ -89,7 +89,7 @@ def test_a_notice_already_sent_is_refused_with_its_article(
         capsys,
     )
     assert (code, out) == (1, "")
-    assert err.startswith("error: notifie.json: mise-en-demeure: le manquement B1 a déjà fait")
+    assert err.startswith("erreur : notifie.json: mise-en-demeure: le manquement B1 a déjà fait")
     assert "(Art. 12 al. 2)" in err
     assert sorted(p.name for p in workdir.iterdir()) == ["notifie.json", "ouvert.json"]
 
@@ -192,11 +192,11 @@ def test_the_convocation_takes_the_hearing_in_french_or_english(
         ),
         (
             ["decision-resiliation", "--motif", "manquement", "--poste", "frais"],
-            "--poste 'frais': aucun montant : écrivez LIBELLÉ=MONTANT, par ex. --poste",
+            "--item 'frais': no amount; write LABEL=AMOUNT",
         ),
         (
             ["decision-resiliation", "--motif", "manquement", "--decompte-jusqu-au", "claim"],
-            "applies only with --dossier DIR",
+            "applies only with --dossier/--portfolio",
         ),
     ],
     ids=[
@@ -217,7 +217,7 @@ def test_the_convocation_takes_the_hearing_in_french_or_english(
 def test_usage_errors_exit_2_naming_the_option(
     workdir: Path, capsys: pytest.CaptureFixture[str], args: list[str], words: str
 ) -> None:
-    code, out, err = run(["document", "notifie.json", *args], capsys)
+    code, out, err = run(["document", "notifie.json", *args, "--lang", "en"], capsys)
     assert (code, out) == (2, "")
     assert words in err
     assert "Traceback" not in err
@@ -272,8 +272,9 @@ def test_the_decision_with_its_items_and_a_folder(
         capsys,
     )
     assert code == 0
-    assert err.startswith("warning: ")
+    assert err.startswith("avertissement : ")
     assert "casse.json" in err
+    assert "; non compté\n" in err
     text = text_of(workdir / out.strip())
     assert "180 000,00 € TTC ÷ 2 bénéficiaires" in text
     assert "Montant total de l'indemnité réclamée\t91 500,00 €" in text
@@ -310,7 +311,7 @@ def test_the_decision_recorded_in_the_file_takes_its_date(
     (workdir / "resiliee.json").write_text(dumps(recorded))
     code, out, err = run(["document", "resiliee.json", "decision-resiliation"], capsys)
     assert code == 0
-    assert err.startswith("warning: resiliee.json: ")  # no Art. 9 step was recorded
+    assert err.startswith("avertissement : resiliee.json : ")  # no Art. 9 step was recorded
     text = text_of(workdir / out.strip())
     assert "Paris, le 5 janvier 2027" in text
     assert "prend effet à la date de sa notification, le 7 janvier 2027" in text
@@ -338,5 +339,5 @@ def test_the_lifecycle_s_advisories_are_warnings(
         capsys,
     )
     assert code == 0
-    assert err.startswith("warning: notifie.json: pour le manquement B1, les justificatifs")
+    assert err.startswith("avertissement : notifie.json : pour le manquement B1, les justificatifs")
     assert err.rstrip().endswith("(Art. 9)")

@@ -178,7 +178,7 @@ def test_an_existing_workbook_is_kept_without_force(
     with pytest.raises(SystemExit) as exit_:
         main(["export", str(EXAMPLES), "--on", "2026-11-28"])
     assert exit_.value.code == 2
-    assert "add --force" in capsys.readouterr().err
+    assert "ajoutez --force" in capsys.readouterr().err
     assert written.read_bytes() == before
     assert main(["export", str(EXAMPLES), "--on", "2026-11-28", "--force"]) == 0
 
@@ -190,4 +190,7 @@ def test_standard_output_refuses_a_terminal(
     with pytest.raises(SystemExit) as exit_:
         main(["export", str(EXAMPLES), "-o", "-"])
     assert exit_.value.code == 2
+    assert "la sortie standard est un terminal" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["export", str(EXAMPLES), "-o", "-", "--lang", "en"])
     assert "standard output is a terminal" in capsys.readouterr().err

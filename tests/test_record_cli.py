@@ -756,18 +756,28 @@ def test_a_missing_or_invalid_file(tmp_path: Path, capsys: pytest.CaptureFixture
 # --- the help ------------------------------------------------------------------------------
 
 
-def test_the_help_lists_every_event_in_both_languages(capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_help_lists_every_event_in_the_chosen_language(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     code, out, _ = run(capsys, "record", "--help")
     assert code == 0
     for kind in EVENT_KINDS:
-        assert f"  {kind.french} / {kind.code}" in out
+        name = kind.french if kind.french == kind.code else f"{kind.french} ({kind.code})"
+        assert f"\n  {name}" in out
     assert "la lettre recommandée est envoyée : les trente jours commencent" in out
+    assert "the registered letter is sent" not in out
+    assert "--reference-lettre TEXTE (requise)" in out
+    assert "donnees (share_data) : mettre à disposition et transférer les données" in out
+    assert max(len(line) for line in out.split("les événements :")[1].splitlines()) <= 80
+    code, out, _ = run(capsys, "record", "--help", "--lang", "en")
+    assert code == 0
+    for kind in EVENT_KINDS:
+        assert f"\n  {kind.code}\n" in out
     assert "the registered letter is sent: the thirty days start" in out
-    assert "--reference-lettre/--letter-reference TEXTE (requis/required)" in out
-    assert "donnees (share_data): mettre à disposition et transférer les données" in out
-    assert (
-        max(len(line) for line in out.split("Les événements / the events:")[1].splitlines()) <= 80
-    )
+    assert "la lettre recommandée" not in out
+    assert "--letter-reference TEXT (required)" in out
+    assert "share_data: make the data available and transfer it" in out
+    assert max(len(line) for line in out.split("the events:")[1].splitlines()) <= 80
 
 
 def test_the_vocabulary_has_no_word_twice() -> None:

@@ -51,8 +51,11 @@ def test_an_existing_file_is_kept_without_force(
     with pytest.raises(SystemExit) as exit_:
         main(["report", str(EXAMPLES), "--on", "2026-11-28", "-o", str(out)])
     assert exit_.value.code == 2
-    assert "already exists: add --force to replace it" in capsys.readouterr().err
+    assert "existe déjà : ajoutez --force pour le remplacer" in capsys.readouterr().err
     assert out.read_bytes() == b"last week's report"
+    with pytest.raises(SystemExit):
+        main(["report", str(EXAMPLES), "--on", "2026-11-28", "-o", str(out), "--lang", "en"])
+    assert "already exists: add --force to replace it" in capsys.readouterr().err
     assert main(["report", str(EXAMPLES), "--on", "2026-11-28", "-o", str(out), "--force"]) == 0
     assert out.read_bytes().startswith(b"<!DOCTYPE html>")
 
@@ -64,7 +67,7 @@ def test_a_file_that_fails_is_listed_and_exits_1(
     out = tmp_path / "rapport.html"
     assert main(["report", str(folder), "--on", "2026-11-28", "-o", str(out)]) == 1
     err = capsys.readouterr().err
-    assert err.startswith(f"error: {folder / 'broken.json'}: $: ")
+    assert err.startswith(f"erreur : {folder / 'broken.json'}: $: ")
     page = lxml.html.parse(str(out)).getroot()
     assert "broken.json" in page.xpath("//section[@id='failures']")[0].text_content()
     assert len(page.xpath("//section[@class='convention']")) == 1
@@ -81,10 +84,15 @@ def test_standard_output_and_english(capsys: pytest.CaptureFixture[str]) -> None
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
-        (["report", "no-such-folder"], "'no-such-folder' is not a folder"),
+        (["report", "no-such-folder"], "'no-such-folder' n'est pas un dossier"),
+        (["report", "no-such-folder", "--lang", "en"], "'no-such-folder' is not a folder"),
         (["report", str(EXAMPLES), "--on", "28/11/2026"], "date '28/11/2026' non valable"),
+        (
+            ["report", str(EXAMPLES), "--on", "28/11/2026", "--lang", "en"],
+            "invalid date '28/11/2026'",
+        ),
     ],
-    ids=["not a folder", "malformed date"],
+    ids=["not a folder", "not a folder-en", "malformed date", "malformed date-en"],
 )
 def test_usage_errors_exit_2(
     argv: list[str], message: str, capsys: pytest.CaptureFixture[str]
@@ -101,7 +109,7 @@ def test_a_folder_that_cannot_be_written_is_a_usage_error(
     with pytest.raises(SystemExit) as exit_:
         main(["report", str(EXAMPLES), "-o", str(tmp_path / "missing" / "r.html")])
     assert exit_.value.code == 2
-    assert "cannot write" in capsys.readouterr().err
+    assert "écriture impossible" in capsys.readouterr().err
 
 
 def test_two_files_with_one_reference_are_named_and_exit_1(
@@ -114,7 +122,7 @@ def test_two_files_with_one_reference_are_named_and_exit_1(
     assert main(["report", str(tmp_path), "--on", "2026-11-28", "-o", str(out)]) == 1
     err = capsys.readouterr().err
     assert err == (
-        f"error: 2 files hold the reference MGP-AM-2026-EX-001: "
+        f"erreur : 2 fichiers portent la référence MGP-AM-2026-EX-001 : "
         f"{tmp_path / 'a.json'}, {tmp_path / 'b.json'}\n"
     )
     assert len(lxml.html.parse(str(out)).getroot().xpath("//p[@class='warning']")) == 1

@@ -313,12 +313,24 @@ class MissingValue:
     placeholder: str
     article: str
     words: str
-    reason: str | None = None
+    reason: str | Message | None = None
+
+    def render(self, lang: Lang) -> str:
+        """The missing value in ``lang``: where, why, and the contract's words."""
+        why = self.reason if self.reason is not None else Message(N_("no value in the file"))
+        return Message(
+            N_("{field}: {why}, needed for {placeholder} ({article}: « {words} »)"),
+            {
+                "field": self.field,
+                "why": why,
+                "placeholder": self.placeholder,
+                "article": self.article,
+                "words": self.words,
+            },
+        ).render(lang)
 
     def __str__(self) -> str:
-        why = self.reason or "no value in the file"
-        where = f"{self.article}: « {self.words} »"
-        return f"{self.field}: {why}, needed for {self.placeholder} ({where})"
+        return self.render("en")
 
 
 class MissingData(ConventionError, ValueError):
@@ -338,8 +350,8 @@ class MissingData(ConventionError, ValueError):
         )
 
     def render(self, lang: Lang) -> str:
-        """Every missing value, one per line (in English until the catalogues say them)."""
-        return self.message
+        """Every missing value, one per line, in ``lang``."""
+        return "\n".join(missing.render(lang) for missing in self.missing) or self.message
 
     def __str__(self) -> str:
         return self.message
@@ -356,7 +368,7 @@ class TemplateProblem(ConventionError):
 
     def __init__(
         self,
-        message: str,
+        message: str | Message,
         *,
         template: str,
         missing_tags: Iterable[str] = (),

@@ -18,19 +18,27 @@ from collections.abc import Mapping
 from typing import Any, Final
 
 from mgp_convention.articles.art12_beneficiaries import CountUntil
-from mgp_convention.cli._common import UsageError, date_argument, error_line, today_in_paris
+from mgp_convention.cli._common import (
+    UsageError,
+    date_argument,
+    error_line,
+    lang_of,
+    today_in_paris,
+)
+from mgp_convention.cli._parser import speaking_lang, translate
 from mgp_convention.convention import Convention
-from mgp_convention.documents.kinds import Kind
+from mgp_convention.documents.kinds import KINDS, Kind
 from mgp_convention.documents.request import Hearing, IndemnityRequest, Request
 from mgp_convention.documents.signatory import Signatory
 from mgp_convention.errors import InvalidValue
 from mgp_convention.events import Ground
+from mgp_convention.i18n import N_, Lang, Message
 from mgp_convention.printable import printable_path
 
 __all__ = ["GROUND_NAMES", "add_letter_options", "letter_request"]
 
 #: The ground of a decision by its French name, or its code.
-GROUND_NAMES: Final[Mapping[str, Ground]] = {
+_FRENCH_GROUNDS: Final[Mapping[str, Ground]] = {
     "manquement": Ground.BREACH,
     "sanction": Ground.SANCTION,
     "non-pret": Ground.NOT_READY,
@@ -38,11 +46,21 @@ GROUND_NAMES: Final[Mapping[str, Ground]] = {
     "force-majeure": Ground.FORCE_MAJEURE,
     "commun-accord": Ground.COMMON_AGREEMENT,
     "interet-general": Ground.GENERAL_INTEREST,
+}
+GROUND_NAMES: Final[Mapping[str, Ground]] = {
+    **_FRENCH_GROUNDS,
     **{ground.value: ground for ground in Ground},
+}
+
+#: The grounds of a decision the Métropole takes alone, as the help names them.
+_DECISION_GROUNDS: Final[Mapping[Lang, tuple[str, ...]]] = {
+    "fr": ("manquement", "sanction", "non-pret", "interruption", "force-majeure"),
+    "en": ("breach", "sanction", "not_ready", "interruption", "force_majeure"),
 }
 
 #: Each letter option: its names (French first), its destination, the request field it
 #: fills, and the kinds that take it.
+_NOTICE_KIND: Final = "mise-en-demeure"
 _HEARING_KIND: Final = "convocation-art9"
 _DECISION_KIND: Final = "decision-resiliation"
 _OPTIONS: Final[tuple[tuple[tuple[str, ...], str, frozenset[str]], ...]] = (
@@ -88,127 +106,144 @@ def _time(text: str) -> dt.time:
         return dt.time.fromisoformat(text.strip().lower().replace("h", ":"))
     except ValueError:
         raise argparse.ArgumentTypeError(
-            f"invalid time {text!r}: expected HH:MM, e.g. 10:30"
+            translate(N_("invalid time {text}: expected HH:MM, e.g. 10:30"), text=repr(text))
         ) from None
 
 
 def _ground(text: str) -> Ground:
     found = GROUND_NAMES.get(text.strip().lower().replace("_", "-")) or GROUND_NAMES.get(text)
     if found is None:
-        names = ", ".join(name for name in GROUND_NAMES if "_" not in name)
-        raise argparse.ArgumentTypeError(f"unknown ground {text!r}: expected one of {names}")
+        shown = _FRENCH_GROUNDS if speaking_lang() != "en" else [g.value for g in Ground]
+        names = ", ".join(shown)
+        raise argparse.ArgumentTypeError(
+            translate(
+                N_("unknown ground {text}: expected one of {names}"), text=repr(text), names=names
+            )
+        )
     return found
 
 
-def add_letter_options(parser: argparse.ArgumentParser) -> None:
-    """Add the letters' options, in three groups (the breach; the hearing; the decision)."""
-    letters = parser.add_argument_group("the letters (mise-en-demeure, convocation-art9, …)")
+def _flags(lang: Lang, french: str, english: str) -> tuple[str, str]:
+    """An option's two flags, the one of ``lang`` first (the help shows it first)."""
+    return (french, english) if lang == "fr" else (english, french)
+
+
+def add_letter_options(parser: argparse.ArgumentParser, lang: Lang = "en") -> None:
+    """Add the letters' options, in three groups (the breach; the hearing; the
+    decision), said in ``lang`` (the command line's)."""
+    names = {kind.name: kind.names[0 if lang == "fr" else -1] for kind in KINDS.values()}
+    letters = parser.add_argument_group(
+        translate(
+            N_("the letters ({notice}, {hearing}, …)"),
+            notice=names[_NOTICE_KIND],
+            hearing=names[_HEARING_KIND],
+        )
+    )
     letters.add_argument(
-        "--manquement",
-        "--breach",
+        *_flags(lang, "--manquement", "--breach"),
         dest="breach",
         metavar="B1",
         default=None,
-        help="the breach the letter is about (its label in the file); may be left out "
-        "when exactly one breach is open",
+        help=N_(
+            "the breach the letter is about (its label in the file); may be left out when "
+            "exactly one breach is open"
+        ),
     )
-    hearing = parser.add_argument_group("convocation-art9 (Art. 9)")
+    date = translate(N_("DATE"))
+    hearing = parser.add_argument_group(f"{names[_HEARING_KIND]} (Art. 9)")
     hearing.add_argument(
-        "--lieu",
-        "--place",
+        *_flags(lang, "--lieu", "--place"),
         dest="place",
-        metavar="PLACE",
+        metavar=translate(N_("PLACE")),
         default=None,
-        help="where the representatives are heard (required)",
+        help=N_("where the representatives are heard (required)"),
     )
     hearing.add_argument(
-        "--date-audition",
-        "--hearing-date",
+        *_flags(lang, "--date-audition", "--hearing-date"),
         dest="hearing_date",
         type=date_argument,
-        metavar="DATE",
+        metavar=date,
         default=None,
-        help="the date of the hearing, YYYY-MM-DD (required)",
+        help=N_("the date of the hearing, YYYY-MM-DD (required)"),
     )
     hearing.add_argument(
-        "--heure-audition",
-        "--hearing-time",
+        *_flags(lang, "--heure-audition", "--hearing-time"),
         dest="hearing_time",
         type=_time,
-        metavar="HH:MM",
+        metavar=translate(N_("HH:MM")),
         default=None,
-        help="the time of the hearing",
+        help=N_("the time of the hearing"),
     )
     hearing.add_argument(
-        "--justificatifs-avant",
-        "--justifications-by",
+        *_flags(lang, "--justificatifs-avant", "--justifications-by"),
         dest="justifications_by",
         type=date_argument,
-        metavar="DATE",
+        metavar=date,
         default=None,
-        help="the date by which written justifications are expected (optional; Art. 9 sets none)",
+        help=N_(
+            "the date by which written justifications are expected (optional; Art. 9 sets none)"
+        ),
     )
-    decision = parser.add_argument_group("decision-resiliation (Art. 5, 9, 12)")
+    decision = parser.add_argument_group(f"{names[_DECISION_KIND]} (Art. 5, 9, 12)")
     decision.add_argument(
-        "--motif",
-        "--ground",
+        *_flags(lang, "--motif", "--ground"),
         dest="ground",
         type=_ground,
-        metavar="GROUND",
+        metavar=translate(N_("GROUND")),
         default=None,
-        help="the ground, when no termination is recorded in the file: manquement (breach), "
-        "sanction, non-pret (not_ready), interruption, force-majeure (force_majeure)",
+        help=translate(
+            N_("the ground, when no termination is recorded in the file: {grounds}"),
+            grounds=", ".join(_DECISION_GROUNDS[lang]),
+        ),
     )
     decision.add_argument(
-        "--raison",
-        "--reason",
+        *_flags(lang, "--raison", "--reason"),
         dest="reason",
-        metavar="TEXT",
+        metavar=translate(N_("TEXT")),
         default=None,
-        help="the reason stated (required for interruption and force majeure)",
+        help=N_("the reason stated (required for interruption and force majeure)"),
     )
     decision.add_argument(
-        "--prise-d-effet",
-        "--effective-on",
+        *_flags(lang, "--prise-d-effet", "--effective-on"),
         dest="effective_on",
         type=date_argument,
-        metavar="DATE",
+        metavar=date,
         default=None,
-        help="the date it takes effect (default: on its notification; never before it)",
+        help=N_("the date it takes effect (default: on its notification; never before it)"),
     )
     decision.add_argument(
-        "--poste",
-        "--item",
+        *_flags(lang, "--poste", "--item"),
         dest="item",
-        metavar="LABEL=AMOUNT",
+        metavar=translate(N_("LABEL=AMOUNT")),
         action="append",
         default=None,
-        help="a further prejudice item of the indemnity, in euros; repeatable",
+        help=N_("a further prejudice item of the indemnity, in euros; repeatable"),
     )
     decision.add_argument(
-        "--dossier",
-        "--portfolio",
+        *_flags(lang, "--dossier", "--portfolio"),
         dest="portfolio",
-        metavar="DIR",
+        metavar=translate(N_("DIR")),
         default=None,
-        help="a folder of conventions to count the beneficiaries that contracted for the "
-        "same market (default: the number declared in the file)",
+        help=N_(
+            "a folder of conventions to count the beneficiaries that contracted for the "
+            "same market (default: the number declared in the file)"
+        ),
     )
     decision.add_argument(
-        "--decompte-jusqu-au",
-        "--count-until",
+        *_flags(lang, "--decompte-jusqu-au", "--count-until"),
         dest="count_until",
         choices=[until.value for until in CountUntil],
         default=None,
-        help="with --dossier, count the conventions signed by the date of the claim "
-        "(claim, the default) or the date the termination takes effect (termination)",
+        help=N_(
+            "with --portfolio, count the conventions signed by the date of the claim (claim, "
+            "the default) or the date the termination takes effect (termination)"
+        ),
     )
     decision.add_argument(
-        "--sans-indemnite",
-        "--no-indemnity",
+        *_flags(lang, "--sans-indemnite", "--no-indemnity"),
         dest="no_indemnity",
         action="store_true",
-        help="do not claim the Art. 12 indemnity, even when it is due",
+        help=N_("do not claim the Art. 12 indemnity, even when it is due"),
     )
 
 
@@ -221,9 +256,19 @@ def _check_kind(args: argparse.Namespace, kind: Kind) -> None:
     """Refuse an option the kind does not take (exit 2)."""
     for names, dest, kinds in _OPTIONS:
         if _given(args, dest) and kind.name not in kinds:
-            raise UsageError(f"{'/'.join(names)} is not an option of the {kind.name}")
+            raise UsageError(
+                Message(
+                    N_("{options} is not an option of the {kind}"),
+                    {"options": "/".join(names), "kind": kind.name},
+                )
+            )
     if args.count_until is not None and args.portfolio is None:
-        raise UsageError("--decompte-jusqu-au/--count-until applies only with --dossier DIR")
+        raise UsageError(
+            Message(
+                N_("{option} applies only with {other}"),
+                {"option": "--decompte-jusqu-au/--count-until", "other": "--dossier/--portfolio"},
+            )
+        )
 
 
 def _hearing(args: argparse.Namespace) -> Hearing | None:
@@ -231,8 +276,13 @@ def _hearing(args: argparse.Namespace) -> Hearing | None:
         return None
     if args.place is None or args.hearing_date is None:
         raise UsageError(
-            "a convocation names both the place (--lieu/--place) and the date "
-            "(--date-audition/--hearing-date) of the hearing"
+            Message(
+                N_(
+                    "a convocation names both the place ({place}) and the date ({date}) of "
+                    "the hearing"
+                ),
+                {"place": "--lieu/--place", "date": "--date-audition/--hearing-date"},
+            )
         )
     return Hearing(
         args.place,
@@ -246,12 +296,18 @@ def _indemnity(args: argparse.Namespace) -> IndemnityRequest:
     from mgp_convention.cli.indemnity import parse_item  # noqa: PLC0415
     from mgp_convention.io import load_folder  # noqa: PLC0415
 
-    items = tuple(parse_item(text, "--poste") for text in args.item or ())
+    lang = lang_of(args)
+    flag = "--poste" if lang == "fr" else "--item"
+    items = tuple(parse_item(text, flag) for text in args.item or ())
     portfolio = None
     if args.portfolio is not None:
         found = load_folder(args.portfolio)  # not a folder: FileFormatError, exit 1
         for file, err in found.failed:
-            error_line(f"warning: {printable_path(file)}: {err}; not counted")
+            warning = Message(
+                N_("warning: {file}: {problem}; not counted"),
+                {"file": printable_path(file), "problem": err.render(lang)},
+            )
+            error_line(warning.render(lang))
         portfolio = tuple((printable_path(file), convention) for file, convention in found.loaded)
     return IndemnityRequest(
         items=items,
@@ -294,4 +350,6 @@ def letter_request(
 def usage_error(err: InvalidValue) -> UsageError:
     """An invalid value of the request, said with the option that gave it (exit 2)."""
     option = _FIELD_OPTIONS.get(err.field or "", err.field or "")
-    return UsageError(f"{option}: {err.message}" if option else err.message)
+    if not option:
+        return UsageError(err.text)
+    return UsageError(Message(N_("{option}: {detail}"), {"option": option, "detail": err.text}))

@@ -36,7 +36,6 @@ from mgp_convention.cli._vocabulary import (
     GROUND,
     OBLIGATION,
     PARTY,
-    Choices,
     normalise,
 )
 from mgp_convention.errors import ConventionError
@@ -640,53 +639,63 @@ def build_event(
 # --- the help ---------------------------------------------------------------------------------
 
 
-def _option_line(field: Field) -> str:
+def _flag(option: Option, lang: Lang) -> str:
+    """The option's flag in ``lang``: its French one in French, when it has one."""
+    return option.french if lang == "fr" and option.french else option.english
+
+
+def _option_line(field: Field, lang: Lang) -> str:
     option = field.option
-    flags = "/".join(flag for flag in (option.french, option.english) if flag)
-    value = "" if option.kind == "flag" else " " + option.metavar("fr", values=True)
+    value = "" if option.kind == "flag" else " " + option.metavar(lang, values=True)
     if option.kind == "choice" and option.choices is not None and len(list(option.choices)) > 4:
-        value = " " + option.metavar("fr") + " (ci-dessous/below)"
-    required = " (requis/required)" if field.required else ""
-    return f"{flags}{value}{required}"
+        value = " " + gettext_in(lang, N_("{value} (below)")).format(value=option.metavar(lang))
+    required = " " + gettext_in(lang, N_("(required)")) if field.required else ""
+    return f"{_flag(option, lang)}{value}{required}"
 
 
-def _choices_lines(title: str, choices: Choices[Any]) -> Iterator[str]:
-    yield f"  {title}"
+def _choices_lines(option: Option, lang: Lang) -> Iterator[str]:
+    assert option.choices is not None  # noqa: S101 - a choice has its choices
+    choices = option.choices
+    yield f"  {_flag(option, lang)}"
     for member in choices:
-        french = choices.name(member, "fr")
+        name = choices.name(member, lang)
         code = str(member.value)
-        name = french if french == code else f"{french} ({code})"
-        words = choices.labels[member]
+        shown = name if name == code else f"{name} ({code})"
+        words = gettext_in(lang, choices.labels[member])
         yield from wrap(
-            f"{name}: {gettext_in('fr', words)} / {gettext_in('en', words)}", indent="      "
+            gettext_in(lang, N_("{name}: {words}")).format(name=shown, words=words),
+            indent="      ",
         )
 
 
-def help_table() -> str:
-    """The table of ``record --help``: each event's French name and code, what it
-    records in French and in English, its options; then the values of each option."""
-    lines = [
-        "Les événements / the events:",
-        "  nom français / code: ce qu'il enregistre / what it records; ses options / its",
-        "  options (« requis » / required), en plus de --le/--on AAAA-MM-JJ (requis)",
-        "",
-    ]
+#: The header of each part of the table (kept as written: 80 columns at most).
+_EVENTS_HEADER: Final = N_(
+    "the events:\n"
+    "  code: what it records, then its options, besides --on YYYY-MM-DD (required);\n"
+    "  the French names are accepted too"
+)
+_VALUES_HEADER: Final = N_("the values of the options (code: in words):")
+
+
+def help_table(lang: Lang) -> str:
+    """The table of ``record --help`` in ``lang``: each event's name to type (in
+    French, its French name and its code), what it records, its options; then the
+    values of each option."""
+    lines = [*gettext_in(lang, _EVENTS_HEADER).splitlines(), ""]
     for kind in EVENT_KINDS:
-        aliases = f" (ou/or {', '.join(kind.aliases)})" if kind.aliases else ""
-        lines.append(f"  {kind.french} / {kind.code}{aliases}")
-        lines.extend(wrap(gettext_in("fr", kind.what), indent="      "))
-        lines.extend(wrap(gettext_in("en", kind.what), indent="      "))
+        name = kind.name(lang)
+        if name != kind.code:
+            name = f"{name} ({kind.code})"
+        if lang == "fr" and kind.aliases:
+            name = gettext_in(lang, N_("{name}, or {aliases}")).format(
+                name=name, aliases=", ".join(kind.aliases)
+            )
+        lines.append(f"  {name}")
+        lines.extend(wrap(gettext_in(lang, kind.what), indent="      "))
         for field in kind.fields:
-            lines.extend(wrap(_option_line(field), indent="      "))
+            lines.extend(wrap(_option_line(field, lang), indent="      "))
         lines.append("")
-    lines.append("Les valeurs / the values (nom français (code): en français / in English):")
-    for title, choices in (
-        ("--partie/--party", PARTY),
-        ("--cause", CAUSE),
-        ("--obligation", OBLIGATION),
-        ("--motif/--ground", GROUND),
-        ("--par/--by", BY),
-        ("--fondement/--basis", BASIS),
-    ):
-        lines.extend(_choices_lines(title, choices))
+    lines.append(gettext_in(lang, _VALUES_HEADER))
+    for option in (PARTY_OPT, CAUSE_OPT, OBLIGATION_OPT, GROUND_OPT, BY_OPT, BASIS_OPT):
+        lines.extend(_choices_lines(option, lang))
     return "\n".join(lines)

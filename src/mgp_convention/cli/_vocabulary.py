@@ -140,8 +140,9 @@ class Choices(Generic[E]):
         return iter(self.french)
 
     def listing(self, lang: Lang) -> str:
-        """Every value in ``lang``: ``name (words)``, separated by ``;``."""
-        return "; ".join(
+        """Every value in ``lang``: ``name (words)``, separated by ``;`` (« ; » in French,
+        with its space before)."""
+        return (" ; " if lang == "fr" else "; ").join(
             f"{self.name(member, lang)} ({gettext_in(lang, self.labels[member])})"
             for member in self
         )

@@ -48,7 +48,6 @@ from mgp_convention.cli._options import (
     Problem,
     about,
     add_options,
-    paragraphs,
     report_lines,
     say,
     wrap,
@@ -61,6 +60,7 @@ from mgp_convention.cli._outcome import (
     state_json,
     translate_parser_errors,
 )
+from mgp_convention.cli._parser import translate
 from mgp_convention.cli._vocabulary import BODY_KIND
 from mgp_convention.convention import SCHEMA_VERSION
 from mgp_convention.errors import ConventionError, FileFormatError, LoadError
@@ -269,51 +269,54 @@ DRY_RUN: Final = Option(
     "--dry-run", "--simulation", "dry_run", "flag", N_("check everything, write nothing")
 )
 
-_DESCRIPTION = """\
-Write a new convention file, awaiting signature (no event): from the options, or from
-a template file (--from) whose values the options override; the template's events are
-not taken. Every problem is reported at once, each naming its option. An existing
-file is never overwritten, and a reference that another file of the same folder holds
-is refused, as is the example's placeholder reference. Then record the signatures
-with 'mgp-convention record'.
-
-Crée un fichier de convention, en attente de signature, à partir des options ou d'un
-modèle (--modele/--from) ; les options françaises et anglaises sont acceptées."""
-
-_EPILOG = """\
-examples / exemples:
-  mgp-convention example > modele.json
-  mgp-convention new conv.json --modele modele.json \\
-      --reference MGP-AM-2026-014 --nom-beneficiaire "Commune de …" \\
-      --siren 200054781
-Amounts use a dot (180000.00); dates are YYYY-MM-DD; durations 2m, 15d, 1m15d.
-Exit codes: 0 written; 1 refused (a value, an existing file, a reference taken);
-2 a command line that cannot be used (a value missing or malformed)."""
+_DESCRIPTION: Final = N_(
+    "Write a new convention file, awaiting signature (no event): from the options, or "
+    "from a template file (--from) whose values the options override; the template's "
+    "events are not taken. Every problem is reported at once, each naming its option. "
+    "An existing file is never overwritten, and a reference that another file of the "
+    "same folder holds is refused, as is the example's placeholder reference. Then "
+    "record the signatures with 'mgp-convention record'."
+)
+_USAGE: Final = N_("%(prog)s FILE [--from TEMPLATE.json] [OPTIONS]")
+_EPILOG: Final = N_(
+    "Amounts use a dot (180000.00); dates are YYYY-MM-DD; durations 2m, 15d, 1m15d.\n"
+    "\n"
+    "examples:\n"
+    "  mgp-convention example > template.json\n"
+    "  mgp-convention new conv.json --from template.json \\\n"
+    '      --reference MGP-AM-2026-014 --beneficiary-name "Commune de …" \\\n'
+    "      --siren 200054781\n"
+    "\n"
+    "exit status:\n"
+    "  0  written (with --dry-run: would be)\n"
+    "  1  refused (a value, an existing file, a reference taken)\n"
+    "  2  usage error (a value missing or malformed)"
+)
 
 
 def register(subparsers: argparse._SubParsersAction[Any]) -> None:
     """Add ``new`` to the command line."""
     parser = subparsers.add_parser(
         "new",
-        help="write a new convention file, awaiting signature, from options or a template",
-        description=paragraphs(_DESCRIPTION),
+        help=N_("write a new convention file, awaiting signature, from options or a template"),
+        description=_DESCRIPTION,
         epilog=_EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-        usage="%(prog)s FILE [--from TEMPLATE.json] [OPTIONS]",
+        usage=translate(_USAGE),
         allow_abbrev=False,
     )
-    parser.add_argument("file", metavar="FILE", help="the new convention file")
+    file_metavar = translate(N_("FILE"))
+    parser.add_argument("file", metavar=file_metavar, help=N_("the new convention file"))
     add_options(parser, (TEMPLATE, DRY_RUN))
     parser.add_argument(
-        "--json", action="store_true", help="print the outcome as JSON (codes and labels)"
+        "--json", action="store_true", help=N_("print the outcome as JSON (codes and labels)")
     )
     add_lang(parser)
     add_options(
-        parser.add_argument_group("the convention's values (French or English options)"),
+        parser.add_argument_group(N_("the convention's values (French or English options)")),
         [field.option for field in FIELDS],
     )
     translate_parser_errors(
-        parser, "new", {"FILE": lambda lang: [say(lang, N_("give the new convention file"))]}
+        parser, "new", {file_metavar: lambda lang: [say(lang, N_("give the new convention file"))]}
     )
     parser.set_defaults(run=_run)
 

@@ -16,7 +16,7 @@ or a file that cannot be read or written; 2 a command line that cannot be used.
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import Any, Final
 
 from mgp_convention import recording
 from mgp_convention.cli import _common
@@ -43,7 +43,6 @@ from mgp_convention.cli._events import (
 from mgp_convention.cli._options import (
     Problem,
     add_options,
-    paragraphs,
     quoted,
     report_lines,
     say,
@@ -60,6 +59,7 @@ from mgp_convention.cli._outcome import (
     state_json,
     translate_parser_errors,
 )
+from mgp_convention.cli._parser import speaking_lang, translate
 from mgp_convention.convention import SCHEMA_VERSION
 from mgp_convention.errors import ConventionError, EventRefused
 from mgp_convention.i18n import N_, Lang, Message
@@ -68,33 +68,32 @@ from mgp_convention.printable import printable_path
 
 __all__ = ["register"]
 
-_DESCRIPTION = """\
-Append one dated event to a convention file. The event is replayed with the whole
-history first, under the file's lock: an event the contract does not allow is
-refused with its reason and article (exit 1), and the file is left byte for byte as
-it was. An accepted event is written (atomically, in the file's canonical layout,
-with its breach label filled in), then the state and the next legal date are
-printed. An event dated after today (Europe/Paris) needs --future. A file of version
-1 of the format is written back in version 2.
-
-Enregistre un événement daté dans un fichier de convention : il est rejoué avec tout
-l'historique ; refusé, il est signalé avec sa raison et son article (code 1) et le
-fichier reste tel qu'il était. Les noms français et les codes anglais sont acceptés."""
-
-_EPILOG_END = """\
-examples / exemples:
-  mgp-convention record conv.json signature --partie beneficiaire \\
-      --on 2026-11-12
-  mgp-convention record conv.json manquement --obligation donnees --empeche \\
-      --on 2027-04-01
-  mgp-convention record conv.json mise-en-demeure --manquement B1 \\
-      --reference-lettre "1A 234 567 8901 2" --on 2027-04-02
-  mgp-convention record conv.json formal_notice_sent --breach B1 \\
-      --letter-reference "1A 234 567 8901 2" --on 2027-04-02 --lang en
-  mgp-convention record conv.json resiliation --motif manquement \\
-      --par metropole --manquement B1 --notifiee-le 2027-05-12 --on 2027-05-10
-Exit codes: 0 recorded; 1 refused by the contract, or the file not written;
-2 a command line that cannot be used."""
+_DESCRIPTION: Final = N_(
+    "Append one dated event to a convention file. The event is replayed with the whole "
+    "history first, under the file's lock: an event the contract does not allow is "
+    "refused with its reason and article (exit 1), and the file is left byte for byte as "
+    "it was. An accepted event is written (atomically, in the file's canonical layout, "
+    "with its breach label filled in), then the state and the next legal date are "
+    "printed. An event dated after today (Europe/Paris) needs --future. A file of "
+    "version 1 of the format is written back in version 2."
+)
+_USAGE: Final = N_("%(prog)s FILE EVENT [OPTIONS] --on YYYY-MM-DD")
+_EPILOG_END: Final = N_(
+    "examples:\n"
+    "  mgp-convention record conv.json signature --party beneficiary \\\n"
+    "      --on 2026-11-12\n"
+    "  mgp-convention record conv.json breach_recorded --obligation share_data \\\n"
+    "      --impedes-experiment --on 2027-04-01\n"
+    "  mgp-convention record conv.json formal_notice_sent --breach B1 \\\n"
+    '      --letter-reference "1A 234 567 8901 2" --on 2027-04-02\n'
+    "  mgp-convention record conv.json termination --ground breach --by metropole \\\n"
+    "      --breach B1 --notified-on 2027-05-12 --on 2027-05-10\n"
+    "\n"
+    "exit status:\n"
+    "  0  recorded (with --dry-run: would be)\n"
+    "  1  refused by the contract, or the file cannot be read or written\n"
+    "  2  usage error"
+)
 
 
 def _missing_event(lang: Lang) -> list[str]:
@@ -107,29 +106,34 @@ def _missing_file(lang: Lang) -> list[str]:
 
 def register(subparsers: argparse._SubParsersAction[Any]) -> None:
     """Add ``record`` to the command line."""
+    lang: Lang = speaking_lang() or "en"
     parser = subparsers.add_parser(
         "record",
-        help="record a dated event in a convention file (the tool writes it, safely)",
-        description=paragraphs(_DESCRIPTION),
-        epilog=help_table() + "\n\n" + _EPILOG_END,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-        usage="%(prog)s FILE EVENT [OPTIONS] --on YYYY-MM-DD",
+        help=N_("record a dated event in a convention file (the tool writes it, safely)"),
+        description=_DESCRIPTION,
+        epilog=help_table(lang) + "\n\n" + translate(_EPILOG_END),
+        usage=translate(_USAGE),
         allow_abbrev=False,
     )
-    parser.add_argument("file", metavar="FILE", help="the convention file")
+    file_metavar, event_metavar = translate(N_("FILE")), translate(N_("EVENT"))
+    parser.add_argument("file", metavar=file_metavar, help=N_("the convention file"))
     parser.add_argument(
-        "event", metavar="EVENT", help="the event: its French name or its code (table below)"
+        "event",
+        metavar=event_metavar,
+        help=N_("the event: its code or its French name (table below)"),
     )
     add_options(parser, COMMON)
     parser.add_argument(
-        "--json", action="store_true", help="print the outcome as JSON (codes and labels)"
+        "--json", action="store_true", help=N_("print the outcome as JSON (codes and labels)")
     )
     add_lang(parser)
     add_options(
-        parser.add_argument_group("the events' own options (see the table below)"),
+        parser.add_argument_group(N_("the events' own options (see the table below)")),
         EVENT_OPTIONS,
     )
-    translate_parser_errors(parser, "record", {"FILE": _missing_file, "EVENT": _missing_event})
+    translate_parser_errors(
+        parser, "record", {file_metavar: _missing_file, event_metavar: _missing_event}
+    )
     parser.set_defaults(run=_run)
 
 

@@ -7,7 +7,7 @@ import argparse
 import datetime as dt
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 from mgp_convention.cli._common import (
     EXIT_INVALID,
@@ -16,10 +16,12 @@ from mgp_convention.cli._common import (
     add_lang,
     date_argument,
     error_line,
+    error_text,
     lang_of,
     today_in_paris,
 )
-from mgp_convention.i18n import Lang
+from mgp_convention.cli._parser import translate
+from mgp_convention.i18n import N_, NP_, Lang, Message
 from mgp_convention.printable import printable_path
 
 if TYPE_CHECKING:
@@ -27,53 +29,66 @@ if TYPE_CHECKING:
 
 __all__ = ["add_output", "output_path", "register", "tell_failures", "write_output"]
 
-_EPILOG = """\
-The page is one file: its styles and its pictures (the timeline is SVG drawn on the
-server side) are inside it, and it loads nothing — no script, no font, no network. It
-opens from a file share or as an e-mail attachment, and prints on A4 landscape.
-
-What it shows, in French unless --lang en: a summary (conventions per state, the
-overdue ones, the legal dates of the next 30 days), a timeline with one line per
-convention, the table of the portfolio (the rows of `portfolio`, by urgency), then a
-section per convention (its status, breaches, legal dates, history, pending events and
-advisories, each with its article), and the files that could not be used.
-
-The file is written atomically (a temporary file in the same folder, synced, renamed);
-an existing file is replaced only with --force (the default name carries the date, so
-that each week's report is kept). With -o -, the page is written to standard output.
-
-exit status:
-  0  written, every file of the folder used
-  1  written, but a file could not be used (it is listed in the page and on stderr),
-     or two files hold the same reference
-  2  usage error (not a folder, a malformed date, an existing output without --force,
-     cannot write)
-
-examples:
-  mgp-convention report examples/ --on 2026-11-28
-  mgp-convention report /partage/conventions -o rapport.html --force
-"""
+_DESCRIPTION: Final = N_(
+    "Write the conventions of a folder as one self-contained HTML page: a summary, a "
+    "timeline of every convention, the table of the portfolio, and a section per "
+    "convention with its status, history and legal dates, each with its article."
+)
+_EPILOG: Final = N_(
+    "The page is one file: its styles and its pictures (the timeline is SVG drawn on the "
+    "server side) are inside it, and it loads nothing — no script, no font, no network. "
+    "It opens from a file share or as an e-mail attachment, and prints on A4 landscape.\n"
+    "\n"
+    "What it shows, in French unless --lang en: a summary (conventions per state, the "
+    "overdue ones, the legal dates of the next 30 days), a timeline with one line per "
+    "convention, the table of the portfolio (the rows of `portfolio`, by urgency), then a "
+    "section per convention (its status, breaches, legal dates, history, pending events "
+    "and advisories, each with its article), and the files that could not be used.\n"
+    "\n"
+    "The file is written atomically (a temporary file in the same folder, synced, "
+    "renamed); an existing file is replaced only with --force (the default name carries "
+    "the date, so that each week's report is kept). With -o -, the page is written to "
+    "standard output.\n"
+    "\n"
+    "exit status:\n"
+    "  0  written, every file of the folder used\n"
+    "  1  written, but a file could not be used (it is listed in the page and on\n"
+    "     stderr), or two files hold the same reference\n"
+    "  2  usage error (not a folder, a malformed date, an existing output without\n"
+    "     --force, cannot write)\n"
+    "\n"
+    "examples:\n"
+    "  mgp-convention report examples/ --on 2026-11-28\n"
+    "  mgp-convention report /partage/conventions -o rapport.html --force"
+)
 
 
 def add_output(parser: argparse.ArgumentParser, *, suffix: str, default: str) -> None:
     """Add the folder, ``-o``, ``--force``, ``--on`` and ``--lang``, as ``report`` and
     ``export`` share them."""
-    parser.add_argument("folder", metavar="DIR", help="the folder of convention files")
+    parser.add_argument(
+        "folder", metavar=translate(N_("DIR")), help=N_("the folder of convention files")
+    )
     parser.add_argument(
         "-o",
         "--output",
-        metavar=f"OUT{suffix}",
+        metavar=translate(N_("OUT")) + suffix,
         default=None,
-        help=f"the file to write, - for standard output (default: {default} in the "
-        "current folder, DATE being --on)",
+        help=translate(
+            N_(
+                "the file to write, - for standard output (default: {default} in the "
+                "current folder, DATE being --on)"
+            ),
+            default=default,
+        ),
     )
-    parser.add_argument("--force", action="store_true", help="replace the output if it exists")
+    parser.add_argument("--force", action="store_true", help=N_("replace the output if it exists"))
     parser.add_argument(
         "--on",
         type=date_argument,
         default=None,
-        metavar="DATE",
-        help="the date to evaluate, YYYY-MM-DD (default: today in Europe/Paris)",
+        metavar=translate(N_("DATE")),
+        help=N_("the date to evaluate, YYYY-MM-DD (default: today in Europe/Paris)"),
     )
     add_lang(parser)
 
@@ -82,16 +97,12 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
     """Add ``report`` to the command line."""
     parser = subparsers.add_parser(
         "report",
-        help="write the portfolio as one HTML page that opens anywhere (summary, timeline, "
-        "table, each convention)",
-        description=(
-            "Write the conventions of a folder as one self-contained HTML page: a summary, "
-            "a timeline of every convention, the table of the portfolio, and a section "
-            "per convention with its status, history and legal dates, each with its "
-            "article."
+        help=N_(
+            "write the portfolio as one HTML page that opens anywhere (summary, timeline, "
+            "table, each convention)"
         ),
+        description=_DESCRIPTION,
         epilog=_EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     add_output(parser, suffix=".html", default="rapport-DATE.html")
     parser.set_defaults(run=_run)
@@ -104,7 +115,12 @@ def output_path(args: argparse.Namespace, default: str) -> Path | None:
         return None
     path = Path(args.output or default)
     if path.exists() and not args.force:
-        raise UsageError(f"{printable_path(path)} already exists: add --force to replace it")
+        raise UsageError(
+            Message(
+                N_("{file} already exists: add --force to replace it"),
+                {"file": printable_path(path)},
+            )
+        )
     return path
 
 
@@ -121,7 +137,7 @@ def write_output(data: bytes, path: Path | None, *, overwrite: bool) -> None:
     try:
         write_atomic(path, data, overwrite=overwrite)
     except FileWriteError as err:  # it names the file and says why; nothing was changed
-        raise UsageError(str(err)) from None
+        raise UsageError(err.text, field=err.field, article=err.article) from None
     print(printable_path(path))
 
 
@@ -131,11 +147,19 @@ def tell_failures(data: ReportData, lang: Lang) -> bool:
     there was any."""
     for failure in data.failures:
         for problem in failure.problems:
-            error_line(f"error: {printable_path(failure.file)}: {problem.render(lang)}")
+            error_line(error_text(f"{printable_path(failure.file)}: {problem.render(lang)}", lang))
     duplicates = data.portfolio.duplicates
     for reference, files in duplicates.items():
         names = ", ".join(printable_path(file) for file in files)
-        error_line(f"error: {len(files)} files hold the reference {reference}: {names}")
+        duplicate = Message.counted(
+            NP_(
+                "{count} file holds the reference {reference}: {files}",
+                "{count} files hold the reference {reference}: {files}",
+            ),
+            "count",
+            {"count": len(files), "reference": reference, "files": names},
+        )
+        error_line(error_text(duplicate.render(lang), lang))
     return bool(data.failures or duplicates)
 
 
@@ -143,7 +167,9 @@ def folder_of(args: argparse.Namespace) -> Path:
     """The folder named on the command line; not a folder is a usage error."""
     folder = Path(args.folder)
     if not folder.is_dir():
-        raise UsageError(f"{printable_path(folder)!r} is not a folder")
+        raise UsageError(
+            Message(N_("{folder} is not a folder"), {"folder": repr(printable_path(folder))})
+        )
     return folder
 
 

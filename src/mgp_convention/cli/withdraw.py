@@ -32,7 +32,6 @@ from mgp_convention.cli._options import (
     Problem,
     about,
     add_options,
-    paragraphs,
     quoted,
     report_lines,
     say,
@@ -48,6 +47,7 @@ from mgp_convention.cli._outcome import (
     state_json,
     translate_parser_errors,
 )
+from mgp_convention.cli._parser import translate
 from mgp_convention.cli._vocabulary import normalise
 from mgp_convention.errors import ConventionError
 from mgp_convention.events import Event
@@ -73,43 +73,46 @@ DRY_RUN: Final = Option(
 #: The words for the last event.
 _LAST: Final = frozenset({"dernier", "last"})
 
-_DESCRIPTION = """\
-Take back event N of a convention file, recorded by mistake: N counts the events from
-1, as 'record' numbers them ('dernier' or 'last': the last one). Only when the events
-left still replay: an event that a later one depends on (a breach and its formal
-notice) is refused — take back the later ones first, from the last. Nothing is erased:
-the event stays in the file, under "withdrawn", with the reason and the date of the
-withdrawal, and 'status' lists it.
-
-Retire l'événement n° N, enregistré par erreur ; il reste dans le fichier, parmi les
-événements retirés, avec le motif et la date du retrait."""
-
-_EPILOG = """\
-examples / exemples:
-  mgp-convention withdraw conv.json 4 --raison "mauvaise date : le 3, pas le 2"
-  mgp-convention withdraw conv.json dernier --raison "saisi deux fois" --dry-run
-  mgp-convention withdraw conv.json last --reason "recorded twice" --lang en
-Exit codes: 0 withdrawn, 1 refused or file not written, 2 usage error."""
+_DESCRIPTION: Final = N_(
+    "Take back event N of a convention file, recorded by mistake: N counts the events "
+    "from 1, as 'record' numbers them ('last': the last one). Only when the events left "
+    "still replay: an event that a later one depends on (a breach and its formal notice) "
+    "is refused — take back the later ones first, from the last. Nothing is erased: the "
+    'event stays in the file, under "withdrawn", with the reason and the date of the '
+    "withdrawal, and 'status' lists it."
+)
+_USAGE: Final = N_("%(prog)s FILE N --reason TEXT [--on YYYY-MM-DD]")
+_EPILOG: Final = N_(
+    "examples:\n"
+    '  mgp-convention withdraw conv.json 4 --reason "wrong date: the 3rd, not 2nd"\n'
+    '  mgp-convention withdraw conv.json last --reason "recorded twice" --dry-run\n'
+    "\n"
+    "exit status:\n"
+    "  0  withdrawn (with --dry-run: would be)\n"
+    "  1  refused (no such event, or a later event depends on it), or the file\n"
+    "     cannot be read or written\n"
+    "  2  usage error"
+)
 
 
 def register(subparsers: argparse._SubParsersAction[Any]) -> None:
     """Add ``withdraw`` to the command line."""
     parser = subparsers.add_parser(
         "withdraw",
-        help="take back an event recorded by mistake (it is kept in the file, withdrawn)",
-        description=paragraphs(_DESCRIPTION),
+        help=N_("take back an event recorded by mistake (it is kept in the file, withdrawn)"),
+        description=_DESCRIPTION,
         epilog=_EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-        usage="%(prog)s FILE N --reason TEXT [--on YYYY-MM-DD]",
+        usage=translate(_USAGE),
         allow_abbrev=False,
     )
-    parser.add_argument("file", metavar="FILE", help="the convention file")
+    file_metavar = translate(N_("FILE"))
+    parser.add_argument("file", metavar=file_metavar, help=N_("the convention file"))
     parser.add_argument(
-        "number", metavar="N", help="the event's number, from 1 ('dernier' or 'last': the last)"
+        "number", metavar="N", help=N_("the event's number, from 1 ('last': the last one)")
     )
     add_options(parser, (REASON, ON, DRY_RUN))
     parser.add_argument(
-        "--json", action="store_true", help="print the outcome as JSON (codes and labels)"
+        "--json", action="store_true", help=N_("print the outcome as JSON (codes and labels)")
     )
     add_lang(parser)
     translate_parser_errors(
@@ -117,7 +120,7 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
         "withdraw",
         {
             "N": lambda lang: [say(lang, N_("say which event to take back: its number, from 1"))],
-            "FILE": lambda lang: [
+            file_metavar: lambda lang: [
                 say(lang, N_("give the convention file, then the event's number"))
             ],
         },

@@ -15,7 +15,12 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any, Final
 
-__all__ = ["strings", "unwritable"]
+from mgp_convention.i18n import N_
+
+__all__ = ["UNWRITABLE", "strings", "unwritable"]
+
+#: What is said of a text that holds such a character (``{character}``: ``U+FFFE``).
+UNWRITABLE: Final = N_("holds {character}, a character a Word document cannot hold")
 
 _NOT_XML: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 

@@ -50,10 +50,10 @@ import attrs
 
 from mgp_convention.convention import Convention, Duration
 from mgp_convention.documents._french import agreed, gender_of
-from mgp_convention.documents._xml import strings, unwritable
+from mgp_convention.documents._xml import UNWRITABLE, strings, unwritable
 from mgp_convention.documents.signatory import DEFAULT_SIGNATORY, Signatory
 from mgp_convention.errors import MissingData, MissingValue
-from mgp_convention.i18n import format_day
+from mgp_convention.i18n import N_, Message, format_day
 from mgp_convention.parties import BodyKind
 
 __all__ = [
@@ -306,7 +306,7 @@ def _placeholder(tag: str, index: int = 0) -> Placeholder:
     return [p for p in PLACEHOLDERS if p.tag == tag][index]
 
 
-def _missing(tag: str, reason: str | None = None) -> MissingValue:
+def _missing(tag: str, reason: Message | None = None) -> MissingValue:
     placeholder = _placeholder(tag)
     return MissingValue(
         placeholder.field, placeholder.text, placeholder.article, placeholder.words, reason
@@ -354,12 +354,19 @@ def convention_context(
         missing.append(
             _missing(
                 "representative_authorised",
-                f"the civility {representative.civility!r} is neither Madame nor Monsieur "
-                "(« habilité » or « habilitée »?)",
+                Message(
+                    N_(
+                        "the civility {civility} is neither Madame nor Monsieur (« habilité » "
+                        "or « habilitée »?)"
+                    ),
+                    {"civility": repr(representative.civility)},
+                ),
             )
         )
     if not experiment.calendar:
-        missing.append(_missing("calendar_steps", "no step in the deployment calendar"))
+        missing.append(
+            _missing("calendar_steps", Message(N_("no step in the deployment calendar")))
+        )
     if experiment.reduced_usage_after is None:
         missing.append(_missing("reduced_usage_after"))
     if experiment.evaluation_deadline is None:
@@ -398,7 +405,7 @@ def convention_context(
         "evaluation_deadline": _day(experiment.evaluation_deadline),
     }
     unusable = [
-        _missing(tag, f"holds {character}, a character a Word document cannot hold")
+        _missing(tag, Message(UNWRITABLE, {"character": character}))
         for tag, text in _texts(values)
         if (character := unwritable(text)) is not None
     ]

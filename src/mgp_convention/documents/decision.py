@@ -319,7 +319,7 @@ def _asked(request: Request) -> Termination:
         from mgp_convention.errors import InvalidValue  # noqa: PLC0415
 
         raise InvalidValue(
-            "no termination is recorded in the file: give the ground of the decision",
+            Message(N_("no termination is recorded in the file: give the ground of the decision")),
             field="ground",
         )
     if ground not in METROPOLE_GROUNDS:

@@ -59,6 +59,7 @@ from mgp_convention.documents._letter import (
 from mgp_convention.documents.request import Hearing, Request
 from mgp_convention.errors import InvalidValue
 from mgp_convention.events import JustificationsExamined, RepresentativesHeard
+from mgp_convention.i18n import N_, Message
 from mgp_convention.lifecycle import Lifecycle
 
 __all__ = ["HEARING_FIELDS", "HEARING_TAGS", "KIND", "hearing_context", "hearing_time"]
@@ -94,18 +95,24 @@ def hearing_time(at: dt.time | None) -> str:
 def _checked(hearing: Hearing | None, on: dt.date) -> Hearing:
     if hearing is None:
         raise InvalidValue(
-            "a convocation names the place and the date of the hearing", field="hearing"
+            Message(N_("a convocation names the place and the date of the hearing")),
+            field="hearing",
         )
     if hearing.on <= on:
         raise InvalidValue(
-            f"the hearing ({hearing.on.isoformat()}) must come after the letter ({on.isoformat()})",
+            Message(
+                N_("the hearing ({hearing}) must come after the letter ({letter})"),
+                {"hearing": hearing.on.isoformat(), "letter": on.isoformat()},
+            ),
             field="hearing.on",
         )
     by = hearing.justifications_by
     if by is not None and by <= on:
         raise InvalidValue(
-            f"the justifications are expected by {by.isoformat()}, not after the letter "
-            f"({on.isoformat()})",
+            Message(
+                N_("the justifications are expected by {by}, not after the letter ({letter})"),
+                {"by": by.isoformat(), "letter": on.isoformat()},
+            ),
             field="hearing.justifications_by",
         )
     return hearing

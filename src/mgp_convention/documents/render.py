@@ -28,11 +28,12 @@ from typing import TYPE_CHECKING, Any
 
 from mgp_convention.advisories import Advisory
 from mgp_convention.convention import Convention
-from mgp_convention.documents._xml import strings, unwritable
+from mgp_convention.documents._xml import UNWRITABLE, strings, unwritable
 from mgp_convention.documents.files import safe_file_name, write_atomically
 from mgp_convention.documents.kinds import Kind, Request, kind_named
 from mgp_convention.documents.signatory import DEFAULT_SIGNATORY, Signatory
-from mgp_convention.errors import InvalidValue, TemplateProblem
+from mgp_convention.errors import InvalidValue, TemplateProblem, system_reason
+from mgp_convention.i18n import N_, Message
 
 if TYPE_CHECKING:
     from jinja2.sandbox import SandboxedEnvironment
@@ -79,7 +80,8 @@ def _read(template: bytes | str | os.PathLike[str]) -> tuple[bytes, str]:
         return Path(template).read_bytes(), str(template)
     except OSError as err:
         raise TemplateProblem(
-            f"cannot read the template: {err.strerror}", template=str(template)
+            Message(N_("cannot read the template: {reason}"), {"reason": system_reason(err)}),
+            template=str(template),
         ) from None
 
 
@@ -92,7 +94,8 @@ def _open(data: bytes, name: str) -> tuple[Any, frozenset[str]]:
         return DocxTemplate(io.BytesIO(data)), _tags(data, name)
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as err:
         raise TemplateProblem(
-            f"not a Word document (.docx): {type(err).__name__}", template=name
+            Message(N_("not a Word document (.docx): {error}"), {"error": type(err).__name__}),
+            template=name,
         ) from None
 
 
@@ -104,7 +107,10 @@ def _tags(data: bytes, name: str) -> frozenset[str]:
         tags = DocxTemplate(io.BytesIO(data)).get_undeclared_template_variables(_environment())
     except TemplateSyntaxError as err:
         raise TemplateProblem(
-            f"a malformed tag: {err.message} (near line {err.lineno} of the document's XML)",
+            Message(
+                N_("a malformed tag: {error} (near line {line} of the document's XML)"),
+                {"error": err.message, "line": str(err.lineno)},
+            ),
             template=name,
         ) from None
     return frozenset(tags)
@@ -122,14 +128,25 @@ def _check(kind: Kind, tags: frozenset[str], name: str) -> None:
         return
     parts = []
     if missing:
-        parts.append(f"it lacks tags the {kind.name} needs: " + ", ".join(sorted(missing)))
+        parts.append(
+            Message(
+                N_("it lacks tags the {kind} needs: {tags}"),
+                {"kind": kind.name, "tags": ", ".join(sorted(missing))},
+            )
+        )
     if unknown:
         parts.append(
-            f"it uses tags the {kind.name} does not provide: " + ", ".join(sorted(unknown))
+            Message(
+                N_("it uses tags the {kind} does not provide: {tags}"),
+                {"kind": kind.name, "tags": ", ".join(sorted(unknown))},
+            )
         )
-    raise TemplateProblem(
-        "; ".join(parts), template=name, missing_tags=missing, unknown_tags=unknown
+    message = (
+        parts[0]
+        if len(parts) == 1
+        else Message(N_("{first}; {second}"), {"first": parts[0], "second": parts[1]})
     )
+    raise TemplateProblem(message, template=name, missing_tags=missing, unknown_tags=unknown)
 
 
 def check_template(kind: Kind | str, template: Template = None) -> None:
@@ -215,9 +232,7 @@ def render_context(
     for tag, value in values.items():
         for text in strings(value):
             if (character := unwritable(text)) is not None:
-                raise InvalidValue(
-                    f"holds {character}, a character a Word document cannot hold", field=tag
-                )
+                raise InvalidValue(Message(UNWRITABLE, {"character": character}), field=tag)
     found = _kind(kind)
     data, name = _source(found, template)
     document, tags = _open(data, name)
@@ -225,7 +240,9 @@ def render_context(
     try:
         document.render(dict(values), _environment())
     except TemplateError as err:
-        raise TemplateProblem(f"cannot fill the template: {err}", template=name) from None
+        raise TemplateProblem(
+            Message(N_("cannot fill the template: {error}"), {"error": str(err)}), template=name
+        ) from None
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()

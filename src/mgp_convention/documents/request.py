@@ -39,22 +39,21 @@ from mgp_convention._validators import a_bool, a_date, member_of, optional
 from mgp_convention.articles.art12_beneficiaries import CountUntil
 from mgp_convention.articles.art12_indemnity_amount import PrejudiceItem
 from mgp_convention.convention import Convention
-from mgp_convention.documents._xml import unwritable
+from mgp_convention.documents._xml import UNWRITABLE, unwritable
 from mgp_convention.documents.signatory import DEFAULT_SIGNATORY, Signatory
 from mgp_convention.errors import InvalidValue
 from mgp_convention.events import BREACH_LABEL, Ground
+from mgp_convention.i18n import N_, Message
 
 __all__ = ["REQUEST_FIELDS", "Hearing", "IndemnityRequest", "Request"]
 
 
 def _text(_instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     if not isinstance(value, str) or not value.strip():
-        raise InvalidValue("expected a text, not empty", field=attribute.name)
+        raise InvalidValue(Message(N_("expected a text, not empty")), field=attribute.name)
     character = unwritable(value)
     if character is not None:
-        raise InvalidValue(
-            f"holds {character}, a character a Word document cannot hold", field=attribute.name
-        )
+        raise InvalidValue(Message(UNWRITABLE, {"character": character}), field=attribute.name)
 
 
 def _a_time(_instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -82,8 +81,12 @@ class Hearing:
         by = self.justifications_by
         if by is not None and by > self.on:
             raise InvalidValue(
-                f"the written justifications are expected by {by.isoformat()}, after the "
-                f"hearing on {self.on.isoformat()}",
+                Message(
+                    N_(
+                        "the written justifications are expected by {by}, after the hearing on {on}"
+                    ),
+                    {"by": by.isoformat(), "on": self.on.isoformat()},
+                ),
                 field="justifications_by",
             )
 
@@ -97,8 +100,7 @@ def _items(value: Iterable[PrejudiceItem]) -> tuple[PrejudiceItem, ...]:
             )
         if (character := unwritable(item.label)) is not None:
             raise InvalidValue(
-                f"holds {character}, a character a Word document cannot hold",
-                field=f"items[{index}]",
+                Message(UNWRITABLE, {"character": character}), field=f"items[{index}]"
             )
     return items
 
@@ -146,8 +148,13 @@ def _breach_label(_instance: Any, attribute: attrs.Attribute[Any], value: Any) -
         return
     if not isinstance(value, str) or not BREACH_LABEL.fullmatch(value):
         raise InvalidValue(
-            f"{value!r} is not a breach label: up to 16 letters, digits, '.', '_' or '-', "
-            "e.g. 'B1'",
+            Message(
+                N_(
+                    "{value} is not a breach label: up to 16 letters, digits, '.', '_' or "
+                    "'-', e.g. 'B1'"
+                ),
+                {"value": repr(value)},
+            ),
             field=attribute.name,
         )
 

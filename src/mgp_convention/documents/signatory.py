@@ -30,8 +30,9 @@ from mgp_convention.documents._french import (
     with_article,
     with_possessive,
 )
-from mgp_convention.documents._xml import unwritable
+from mgp_convention.documents._xml import UNWRITABLE, unwritable
 from mgp_convention.errors import InvalidValue, shown
+from mgp_convention.i18n import Message
 
 __all__ = ["DEFAULT_SIGNATORY", "Signatory"]
 
@@ -40,9 +41,7 @@ def _line(_instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     non_empty(_instance, attribute, value)
     character = unwritable(value)
     if character is not None:
-        raise InvalidValue(
-            f"holds {character}, a character a Word document cannot hold", field=attribute.name
-        )
+        raise InvalidValue(Message(UNWRITABLE, {"character": character}), field=attribute.name)
 
 
 def _known_civility(_instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
