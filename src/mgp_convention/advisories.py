@@ -33,7 +33,7 @@ import attrs
 
 from mgp_convention.citations import Citation
 from mgp_convention.i18n import Lang, Message
-from mgp_convention.report_json import bilingual, json_object, report_converter
+from mgp_convention.report_json import bilingual, json_object, report_hook
 
 __all__ = ["ADVISORIES", "Advisory", "AdvisoryKind"]
 
@@ -59,6 +59,7 @@ class Advisory:
         return json_object(self)
 
 
+@report_hook(Advisory)
 def _advisory_json(advisory: Advisory) -> dict[str, Any]:
     # By hand: the message in both languages, the source by its label only.
     return {
@@ -66,9 +67,6 @@ def _advisory_json(advisory: Advisory) -> dict[str, Any]:
         **bilingual("message", advisory.message),
         "source": advisory.source.label,
     }
-
-
-report_converter.register_unstructure_hook(Advisory, _advisory_json)
 
 
 @attrs.frozen

@@ -64,7 +64,7 @@ from mgp_convention.citations import Citation
 from mgp_convention.events import DelayCause
 from mgp_convention.i18n import N_, Lang, Message
 from mgp_convention.lifecycle import Lifecycle
-from mgp_convention.report_json import bilingual, json_object, report_converter
+from mgp_convention.report_json import bilingual, json_object, report_hook
 from mgp_convention.values import Status
 
 __all__ = ["LegalDate", "legal_dates"]
@@ -105,6 +105,7 @@ class LegalDate:
         return json_object(self)
 
 
+@report_hook(LegalDate)
 def _legal_date_json(date: LegalDate) -> dict[str, Any]:
     # By hand: the texts in both languages, the citation split into its label and text.
     return {
@@ -115,9 +116,6 @@ def _legal_date_json(date: LegalDate) -> dict[str, Any]:
         "citation": date.citation.text,
         **bilingual("void", date.void),
     }
-
-
-report_converter.register_unstructure_hook(LegalDate, _legal_date_json)
 
 
 def _message(text: str, **params: Any) -> Message:

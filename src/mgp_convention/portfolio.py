@@ -41,7 +41,7 @@ from mgp_convention.io import FolderLoad, load_folder
 from mgp_convention.legal_dates import LegalDate, legal_dates
 from mgp_convention.lifecycle import Lifecycle
 from mgp_convention.next_step import SOON_DAYS, NextStep, Urgency, next_step
-from mgp_convention.report_json import bilingual, json_object, labelled, report_converter, to_json
+from mgp_convention.report_json import bilingual, json_object, labelled, report_hook, to_json
 from mgp_convention.states import State
 from mgp_convention.values import Status
 
@@ -146,6 +146,7 @@ class Failure:
         return json_object(self)
 
 
+@report_hook(Row)
 def _row_json(row: Row) -> dict[str, Any]:
     # By hand: the row as a reader sees it, from its next step and its status (neither
     # written whole), words in French and English.
@@ -185,17 +186,15 @@ def _problem_json(problem: Problem) -> dict[str, Any]:
     }
 
 
-# By hand: a row is derived from its step and status; a failure's problems (a message
-# is a text or a translatable message) are written under ``errors``.
-report_converter.register_unstructure_hook(Row, _row_json)
-report_converter.register_unstructure_hook(
-    Failure,
-    lambda failure: {
+@report_hook(Failure)
+def _failure_json(failure: Failure) -> dict[str, Any]:
+    # By hand: the problems under ``errors`` (a problem's message is a text or a
+    # translatable message).
+    return {
         "file": to_json(failure.file),
         "reference": failure.reference,
         "errors": [_problem_json(problem) for problem in failure.problems],
-    },
-)
+    }
 
 
 def row_of(path: Path, convention: Convention, on: dt.date) -> Row | Failure:
@@ -259,6 +258,7 @@ class Portfolio:
         return json_object(self)
 
 
+@report_hook(Portfolio)
 def _portfolio_json(folder: Portfolio) -> dict[str, Any]:
     # By hand: the counts (by urgency too) and the duplicates added.
     counts = {urgency.value: 0 for urgency in Urgency}
@@ -280,9 +280,6 @@ def _portfolio_json(folder: Portfolio) -> dict[str, Any]:
             for reference, paths in duplicates.items()
         ],
     }
-
-
-report_converter.register_unstructure_hook(Portfolio, _portfolio_json)
 
 
 def portfolio_of(load: FolderLoad, on: dt.date | dt.datetime) -> Portfolio:

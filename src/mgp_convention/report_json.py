@@ -13,25 +13,30 @@ reads them, with stable English codes:
 - an attrs class as the mapping of its fields, generated once per class by cattrs,
   recursively; a tuple as a list.
 
-How a module moves its hand-written ``to_json`` onto it:
+Every value of the package written in a report has its hook here or next to its class,
+registered once; its public ``to_json()`` is one line, ``return json_object(self)``:
 
-- when the JSON is the value's fields as they are: ``return to_json(self)``;
-- when a field is renamed, left out, or a property is added, register the class's hook
-  once, next to the class, with cattrs' overrides, and keep ``to_json``::
-
-      from cattrs.gen import make_dict_unstructure_fn, override
-      from mgp_convention.report_json import report_converter
+- when the JSON is the value's fields as they are, no hook: the generic one (e.g.
+  ``PrejudiceItem``, ``ScheduledStep``);
+- when fields are only renamed or left out, cattrs generates the hook, with overrides::
 
       report_converter.register_unstructure_hook(
-          Row,
-          make_dict_unstructure_fn(
-              Row, report_converter, citation=override(omit=True), key=override(rename="id")
-          ),
+          SkippedDay,
+          make_dict_unstructure_fn(SkippedDay, report_converter, day=override(rename="date")),
       )
 
-  and, for an added property, wrap that hook (``{**hook(row), "article": row.article}``);
+- when the shape really differs (a property added, a message in both languages, a
+  value flattened in), a small hand hook, saying why in a comment, registered with
+  :func:`report_hook`; :func:`bilingual` and :func:`labelled` write the pairs of keys
+  the reports repeat, and nested values go through :func:`to_json`::
+
+      @report_hook(Refusal)
+      def _refusal_json(refusal: Refusal) -> dict[str, Any]:
+          # By hand: the reason in both languages, the citation by its label only.
+          return {"event": refusal.event, **bilingual("reason", refusal.reason), ...}
+
 - a value the converter does not know (a new kind of leaf) gets its hook here, once for
-  the package, not in each ``to_json``.
+  the package.
 
 >>> import datetime as dt
 >>> from decimal import Decimal
@@ -49,9 +54,10 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import PurePath
-from typing import Any, Final, Protocol
+from typing import Any, Final, Protocol, TypeVar
 
 import cattrs
 
@@ -59,10 +65,23 @@ from mgp_convention.citations import Citation
 from mgp_convention.i18n import Labelled, Message
 from mgp_convention.money import json_euros
 
-__all__ = ["bilingual", "json_object", "labelled", "report_converter", "to_json"]
+__all__ = ["bilingual", "json_object", "labelled", "report_converter", "report_hook", "to_json"]
 
 report_converter: Final = cattrs.Converter()
 """The package's converter of reports (never cattrs' global one)."""
+
+_T = TypeVar("_T")
+
+
+def report_hook(cls: type[_T]) -> Callable[[Callable[[_T], Any]], Callable[[_T], Any]]:
+    """Register the decorated function as the hook of ``cls`` on the report converter
+    (for a JSON shaped by hand: fields renamed, left out or added)."""
+
+    def register(hook: Callable[[_T], Any]) -> Callable[[_T], Any]:
+        report_converter.register_unstructure_hook(cls, hook)
+        return hook
+
+    return register
 
 
 def _citation(citation: Citation) -> dict[str, str]:

@@ -39,7 +39,7 @@ from mgp_convention.events import (
     Termination,
 )
 from mgp_convention.i18n import Labelled, Lang, Message
-from mgp_convention.report_json import bilingual, json_object, labelled, report_converter, to_json
+from mgp_convention.report_json import bilingual, json_object, labelled, report_hook, to_json
 from mgp_convention.states import State
 
 __all__ = [
@@ -98,16 +98,15 @@ class Refusal:
         return self.render("en")
 
 
-# By hand: the reason in both languages, the citation by its label only.
-report_converter.register_unstructure_hook(
-    Refusal,
-    lambda refusal: {
+@report_hook(Refusal)
+def _refusal_json(refusal: Refusal) -> dict[str, Any]:
+    # By hand: the reason in both languages, the citation by its label only.
+    return {
         "event": refusal.event,
         "state": to_json(refusal.state),
         **bilingual("reason", refusal.reason),
         "article": refusal.article,
-    },
-)
+    }
 
 
 class BreachClosure:
@@ -172,6 +171,7 @@ class Breach:
         return json_object(self)
 
 
+@report_hook(Breach)
 def _breach_json(breach: Breach) -> dict[str, Any]:
     # By hand: the recorded event and the notice flattened in, the derived flags added.
     recorded, notice = breach.recorded, breach.notice
@@ -197,9 +197,6 @@ def _breach_json(breach: Breach) -> dict[str, Any]:
 
 def _steps_json(steps: Mapping[Art9Step, dt.date]) -> dict[str, str]:
     return {step.value: day.isoformat() for step, day in steps.items()}
-
-
-report_converter.register_unstructure_hook(Breach, _breach_json)
 
 
 @attrs.frozen
@@ -233,6 +230,7 @@ class TerminationStatus:
         return json_object(self)
 
 
+@report_hook(TerminationStatus)
 def _termination_json(termination: TerminationStatus) -> dict[str, Any]:
     # By hand: the termination event flattened in, its ground's labels added.
     event = termination.event
@@ -247,9 +245,6 @@ def _termination_json(termination: TerminationStatus) -> dict[str, Any]:
         "basis": to_json(event.basis),
         "breach": event.breach,
     }
-
-
-report_converter.register_unstructure_hook(TerminationStatus, _termination_json)
 
 
 @attrs.frozen
@@ -350,6 +345,7 @@ class Status:
         return json_object(self)
 
 
+@report_hook(Status)
 def _status_json(status: Status) -> dict[str, Any]:
     # By hand: the derived answers (the first open breach, the deadline, what is allowed
     # and refused) added; the events written as in the file, by the file's converter.
@@ -386,10 +382,10 @@ def _status_json(status: Status) -> dict[str, Any]:
     }
 
 
-report_converter.register_unstructure_hook(Status, _status_json)
-
-
+@report_hook(HistoryEntry)
 def _entry_json(entry: HistoryEntry) -> dict[str, Any]:
+    # By hand: the event as in the file (by the file's converter), the states around it;
+    # for an amendment, the terms it changed, before and after.
     from mgp_convention.io import converter  # noqa: PLC0415 - only for the JSON output
 
     event = entry.event
@@ -409,8 +405,3 @@ def _entry_json(entry: HistoryEntry) -> dict[str, Any]:
         data["terms_before"] = converter.unstructure(entry.terms_before.changed_fields(changes))
         data["terms_after"] = converter.unstructure(after.changed_fields(changes))
     return data
-
-
-# By hand: the event as in the file (by the file's converter), the states around it; for
-# an amendment, the terms it changed, before and after.
-report_converter.register_unstructure_hook(HistoryEntry, _entry_json)

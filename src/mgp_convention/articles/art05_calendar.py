@@ -83,7 +83,7 @@ from mgp_convention.convention import (
 )
 from mgp_convention.errors import DateError
 from mgp_convention.i18n import N_, Message
-from mgp_convention.report_json import json_object, report_converter, to_json
+from mgp_convention.report_json import json_object, report_hook, to_json
 
 __all__ = [
     "ART5_CALENDAR",
@@ -246,6 +246,7 @@ class UsagePeriod:
         return json_object(self)
 
 
+@report_hook(UsagePeriod)
 def _usage_period_json(period: UsagePeriod) -> dict[str, Any]:
     # By hand: the derived dates and flags, the evaluation window flattened in, the
     # citations by their labels.
@@ -270,9 +271,6 @@ def _usage_period_json(period: UsagePeriod) -> dict[str, Any]:
         "evaluation_last_day": None if window is None else to_json(window.last_day),
         "articles": [citation.label for citation in period.citations],
     }
-
-
-report_converter.register_unstructure_hook(UsagePeriod, _usage_period_json)
 
 
 def _sentences(period: UsagePeriod, lang: Lang) -> list[str]:

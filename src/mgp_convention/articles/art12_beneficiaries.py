@@ -52,7 +52,7 @@ from mgp_convention.convention import Convention
 from mgp_convention.errors import InvalidValue
 from mgp_convention.events import Party, Signature
 from mgp_convention.i18n import N_, Lang, Message, gettext_in
-from mgp_convention.report_json import bilingual, json_object, report_converter, to_json
+from mgp_convention.report_json import bilingual, json_object, report_hook, to_json
 
 __all__ = [
     "DEFAULT_COUNT_OPTIONS",
@@ -211,6 +211,7 @@ class BeneficiaryCount:
         return json_object(self)
 
 
+@report_hook(BeneficiaryCount)
 def _count_json(count: BeneficiaryCount) -> dict[str, Any]:
     # By hand: ``counted`` written as a number, the beneficiaries under ``conventions``,
     # the summary added in both languages.
@@ -224,9 +225,6 @@ def _count_json(count: BeneficiaryCount) -> dict[str, Any]:
         "conventions": to_json(count.counted),
         **bilingual("message", count.summary()),
     }
-
-
-report_converter.register_unstructure_hook(BeneficiaryCount, _count_json)
 
 
 def _whole_number(value: Any, *, field: str) -> int:

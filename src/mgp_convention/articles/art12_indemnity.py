@@ -80,7 +80,7 @@ from mgp_convention.articles.art12_termination import ART12_TERMINATION
 from mgp_convention.citations import Citation
 from mgp_convention.errors import InvalidValue
 from mgp_convention.i18n import N_, Lang, Message
-from mgp_convention.report_json import bilingual, json_object, report_converter, to_json
+from mgp_convention.report_json import bilingual, json_object, report_hook, to_json
 
 __all__ = [
     "ART12_AL1",
@@ -183,6 +183,7 @@ class IndemnityAssessment:
         return json_object(self)
 
 
+@report_hook(IndemnityAssessment)
 def _assessment_json(assessment: IndemnityAssessment) -> dict[str, Any]:
     # By hand: the answer with every condition, the notes in both languages, the market
     # total flattened in, and the breakdown's figures (``null`` when not due).
@@ -204,9 +205,6 @@ def _assessment_json(assessment: IndemnityAssessment) -> dict[str, Any]:
         "steps": [] if breakdown is None else to_json(breakdown.steps),
         **bilingual("nature", NATURE),
     }
-
-
-report_converter.register_unstructure_hook(IndemnityAssessment, _assessment_json)
 
 
 def _condition_lines(condition: Condition, text: str) -> list[str]:

@@ -56,7 +56,13 @@ from mgp_convention.money import (
     round_to_cent,
     total_of,
 )
-from mgp_convention.report_json import bilingual, json_object, report_converter, to_json
+from mgp_convention.report_json import (
+    bilingual,
+    json_object,
+    report_converter,
+    report_hook,
+    to_json,
+)
 
 __all__ = [
     "NATURE",
@@ -197,10 +203,10 @@ class Step:
         return json_object(self)
 
 
-# By hand: the text in both languages.
-report_converter.register_unstructure_hook(
-    Step, lambda step: {"code": step.code, **bilingual("message", step.text)}
-)
+@report_hook(Step)
+def _step_json(step: Step) -> dict[str, Any]:
+    # By hand: the text in both languages, under ``message``.
+    return {"code": step.code, **bilingual("message", step.text)}
 
 
 #: What the breakdown is, in the contract's words: an amount that may be claimed, each
@@ -347,6 +353,7 @@ class Breakdown:
         return json_object(self)
 
 
+@report_hook(Breakdown)
 def _breakdown_json(breakdown: Breakdown) -> dict[str, Any]:
     # By hand: the market total flattened in, the steps derived, the nature added; the
     # count of beneficiaries and the exact share left out.
@@ -358,9 +365,6 @@ def _breakdown_json(breakdown: Breakdown) -> dict[str, Any]:
         "steps": to_json(breakdown.steps),
         **bilingual("nature", NATURE),
     }
-
-
-report_converter.register_unstructure_hook(Breakdown, _breakdown_json)
 
 
 def _share(total: Decimal, count: int) -> tuple[Decimal, Decimal]:

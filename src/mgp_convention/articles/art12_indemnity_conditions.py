@@ -67,7 +67,7 @@ from mgp_convention.articles.art12_termination import CE_LAURORE
 from mgp_convention.citations import Citation
 from mgp_convention.events import Ground, Obligation, TerminatedBy
 from mgp_convention.i18n import N_, Lang, Message, gettext_in
-from mgp_convention.report_json import bilingual, json_object, report_converter
+from mgp_convention.report_json import bilingual, json_object, report_hook
 
 __all__ = [
     "CONDITIONS",
@@ -117,6 +117,7 @@ class Condition:
         return json_object(self)
 
 
+@report_hook(Condition)
 def _condition_json(condition: Condition) -> dict[str, Any]:
     # By hand: the text translated, each citation split into its label and quote.
     also = condition.also
@@ -129,9 +130,6 @@ def _condition_json(condition: Condition) -> dict[str, Any]:
         "also_article": None if also is None else also.label,
         "also_quote": None if also is None else also.text,
     }
-
-
-report_converter.register_unstructure_hook(Condition, _condition_json)
 
 
 def _al3(words: str) -> Citation:
@@ -239,11 +237,10 @@ class UnmetCondition:
         return json_object(self)
 
 
-# By hand: the condition flattened in, the reason in both languages.
-report_converter.register_unstructure_hook(
-    UnmetCondition,
-    lambda unmet: {**json_object(unmet.condition), **bilingual("reason", unmet.reason)},
-)
+@report_hook(UnmetCondition)
+def _unmet_json(unmet: UnmetCondition) -> dict[str, Any]:
+    # By hand: the condition flattened in, the reason in both languages.
+    return {**json_object(unmet.condition), **bilingual("reason", unmet.reason)}
 
 
 def _unmet(code: ConditionCode, text: str, **params: Any) -> UnmetCondition:

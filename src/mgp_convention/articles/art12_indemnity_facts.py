@@ -36,7 +36,7 @@ from mgp_convention.articles.art12_termination import CE_LAURORE
 from mgp_convention.errors import InvalidValue
 from mgp_convention.events import Ground, Obligation, TerminatedBy
 from mgp_convention.i18n import N_, Message
-from mgp_convention.report_json import json_object, labelled, report_converter, to_json
+from mgp_convention.report_json import json_object, labelled, report_hook, to_json
 
 __all__ = ["BreachFacts", "DecidedTermination", "TerminationFacts"]
 
@@ -68,16 +68,15 @@ class DecidedTermination:
         return json_object(self)
 
 
-# By hand: the ground's labels added after its code.
-report_converter.register_unstructure_hook(
-    DecidedTermination,
-    lambda termination: {
+@report_hook(DecidedTermination)
+def _termination_json(termination: DecidedTermination) -> dict[str, Any]:
+    # By hand: the ground's labels added after its code.
+    return {
         "decided_on": to_json(termination.decided_on),
         "takes_effect_on": to_json(termination.takes_effect_on),
         **labelled("ground", termination.ground),
         "by": to_json(termination.by),
-    },
-)
+    }
 
 
 @attrs.frozen
@@ -144,6 +143,7 @@ class BreachFacts:
         return json_object(self)
 
 
+@report_hook(BreachFacts)
 def _breach_facts_json(breach: BreachFacts) -> dict[str, Any]:
     # By hand: the obligation's labels added, the lateness derived (``accepted_late``
     # only for a late remedy).
@@ -158,9 +158,6 @@ def _breach_facts_json(breach: BreachFacts) -> dict[str, Any]:
         "accepted_late": breach.accepted_late and breach.late,
         "remedied_in_time": breach.remedied_in_time,
     }
-
-
-report_converter.register_unstructure_hook(BreachFacts, _breach_facts_json)
 
 
 def _a_termination(_instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -244,16 +241,15 @@ class TerminationFacts:
         return json_object(self)
 
 
-# By hand: ``in_effect`` (a property) between the termination and the breach.
-report_converter.register_unstructure_hook(
-    TerminationFacts,
-    lambda facts: {
+@report_hook(TerminationFacts)
+def _facts_json(facts: TerminationFacts) -> dict[str, Any]:
+    # By hand: ``in_effect`` (a property) between the termination and the breach.
+    return {
         "on": to_json(facts.on),
         "termination": to_json(facts.termination),
         "in_effect": facts.in_effect,
         "breach": to_json(facts.breach),
-    },
-)
+    }
 
 
 def _breach_line(breach: BreachFacts) -> Message:

@@ -56,7 +56,7 @@ from mgp_convention.calendar import (
 from mgp_convention.citations import Citation
 from mgp_convention.errors import DateError, InvalidValue
 from mgp_convention.i18n import N_, NP_, Message
-from mgp_convention.report_json import json_object, report_converter, to_json
+from mgp_convention.report_json import json_object, report_converter, report_hook, to_json
 
 __all__ = [
     "ART12_REMEDY",
@@ -281,6 +281,7 @@ class RemedyDeadline:
         return json_object(self)
 
 
+@report_hook(RemedyDeadline)
 def _deadline_json(deadline: RemedyDeadline) -> dict[str, Any]:
     # By hand: the options flattened among the derived dates, the citation split.
     options = deadline.options
@@ -303,9 +304,6 @@ def _deadline_json(deadline: RemedyDeadline) -> dict[str, Any]:
         "article": ART12_REMEDY.label,
         "citation": ART12_REMEDY.text,
     }
-
-
-report_converter.register_unstructure_hook(RemedyDeadline, _deadline_json)
 
 
 # --- the computation --------------------------------------------------------------------

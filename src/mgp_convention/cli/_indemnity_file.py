@@ -46,7 +46,7 @@ from mgp_convention.i18n import N_, NP_, Lang, Message
 from mgp_convention.io import load_folder
 from mgp_convention.lifecycle import Lifecycle
 from mgp_convention.printable import printable, printable_path
-from mgp_convention.report_json import json_object, labelled, report_converter, to_json
+from mgp_convention.report_json import json_object, labelled, report_hook, to_json
 from mgp_convention.states import State
 
 __all__ = ["Claim", "run"]
@@ -61,10 +61,11 @@ class Folder:
     failed: tuple[tuple[str, ConventionError], ...]
 
 
-# By hand: the files loaded counted, each failure by its first problem in both languages.
-report_converter.register_unstructure_hook(
-    Folder,
-    lambda folder: {
+@report_hook(Folder)
+def _folder_json(folder: Folder) -> dict[str, Any]:
+    # By hand: the files loaded counted, each failure by its first problem in both
+    # languages.
+    return {
         "folder": folder.path,
         "files_loaded": len(folder.loaded),
         "files_failed": [
@@ -75,8 +76,7 @@ report_converter.register_unstructure_hook(
             }
             for file, err in folder.failed
         ],
-    },
-)
+    }
 
 
 @attrs.frozen
@@ -249,6 +249,7 @@ def _folder_lines(claim: Claim, lang: Lang) -> list[str]:
     return lines
 
 
+@report_hook(Claim)
 def _claim_json(claim: Claim) -> dict[str, Any]:
     """``{"mode": "file", "file", "reference", "on", "state", …}`` and the assessment."""
     # By hand: the convention by its references only, the assessment flattened in.
@@ -263,9 +264,6 @@ def _claim_json(claim: Claim) -> dict[str, Any]:
         "portfolio": to_json(claim.folder),
         **json_object(claim.assessment),
     }
-
-
-report_converter.register_unstructure_hook(Claim, _claim_json)
 
 
 def _first_problem(err: ConventionError, lang: Lang) -> str:
