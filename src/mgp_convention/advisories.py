@@ -33,6 +33,7 @@ import attrs
 
 from mgp_convention.citations import Citation
 from mgp_convention.i18n import Lang, Message
+from mgp_convention.report_json import bilingual, json_object, report_hook
 
 __all__ = ["ADVISORIES", "Advisory", "AdvisoryKind"]
 
@@ -53,14 +54,19 @@ class Advisory:
         """The sentence in ``lang``, with its source."""
         return f"{self.message.render(lang)} ({self.source.label})"
 
-    def to_json(self) -> dict[str, str]:
+    def to_json(self) -> dict[str, Any]:
         """``{"code", "message" (French), "message_en", "source"}``."""
-        return {
-            "code": self.code,
-            "message": self.message.render("fr"),
-            "message_en": self.message.render("en"),
-            "source": self.source.label,
-        }
+        return json_object(self)
+
+
+@report_hook(Advisory)
+def _advisory_json(advisory: Advisory) -> dict[str, Any]:
+    # By hand: the message in both languages, the source by its label only.
+    return {
+        "code": advisory.code,
+        **bilingual("message", advisory.message),
+        "source": advisory.source.label,
+    }
 
 
 @attrs.frozen

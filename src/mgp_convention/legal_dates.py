@@ -64,6 +64,7 @@ from mgp_convention.citations import Citation
 from mgp_convention.events import DelayCause
 from mgp_convention.i18n import N_, Lang, Message
 from mgp_convention.lifecycle import Lifecycle
+from mgp_convention.report_json import bilingual, json_object, report_hook
 from mgp_convention.values import Status
 
 __all__ = ["LegalDate", "legal_dates"]
@@ -101,16 +102,20 @@ class LegalDate:
     def to_json(self) -> dict[str, Any]:
         """A JSON-ready dict; the date as ``YYYY-MM-DD``; texts in French, and in English
         under ``*_en``."""
-        return {
-            "key": self.key,
-            "date": self.on.isoformat(),
-            "title": self.title_in("fr"),
-            "title_en": self.title_in("en"),
-            "article": self.article,
-            "citation": self.citation.text,
-            "void": self.void_in("fr"),
-            "void_en": self.void_in("en"),
-        }
+        return json_object(self)
+
+
+@report_hook(LegalDate)
+def _legal_date_json(date: LegalDate) -> dict[str, Any]:
+    # By hand: the texts in both languages, the citation split into its label and text.
+    return {
+        "key": date.key,
+        "date": date.on.isoformat(),
+        **bilingual("title", date.title),
+        "article": date.article,
+        "citation": date.citation.text,
+        **bilingual("void", date.void),
+    }
 
 
 def _message(text: str, **params: Any) -> Message:

@@ -36,11 +36,12 @@ from mgp_convention.calendar import to_paris_date
 from mgp_convention.citations import Citation
 from mgp_convention.convention import Convention
 from mgp_convention.errors import ConventionError, EventRefused, LoadError, Problem
-from mgp_convention.i18n import Lang, Message
+from mgp_convention.i18n import Message
 from mgp_convention.io import FolderLoad, load_folder
 from mgp_convention.legal_dates import LegalDate, legal_dates
 from mgp_convention.lifecycle import Lifecycle
 from mgp_convention.next_step import SOON_DAYS, NextStep, Urgency, next_step
+from mgp_convention.report_json import bilingual, json_object, labelled, report_hook, to_json
 from mgp_convention.states import State
 from mgp_convention.values import Status
 
@@ -114,30 +115,7 @@ class Row:
 
     def to_json(self) -> dict[str, Any]:
         """A JSON-ready dict: codes, and words in French (and English under ``*_en``)."""
-        step = self.step
-        return {
-            "file": str(self.file),
-            "reference": self.reference,
-            "beneficiary": self.beneficiary,
-            "market": self.market,
-            "state": self.state.value,
-            "state_label_fr": self.state.label("fr"),
-            "state_label_en": self.state.label("en"),
-            "final": self.state.final,
-            "urgency": self.urgency.value,
-            "next_date": None if step.on is None else step.on.isoformat(),
-            "next_date_key": step.key,
-            "action_code": step.code,
-            "action": step.action.render("fr"),
-            "action_en": step.action.render("en"),
-            "breach": step.breach,
-            "article": self.article,
-            "citation": step.citation.text,
-            "end_date": self.end_date.isoformat(),
-            "open_breaches": [breach.label for breach in self.status.open_breaches],
-            "advisories": [advisory.code for advisory in self.status.advisories],
-            "pending": len(self.status.pending),
-        }
+        return json_object(self)
 
 
 @attrs.frozen
@@ -165,23 +143,58 @@ class Failure:
 
     def to_json(self) -> dict[str, Any]:
         """``{"file", "reference", "errors": [{"path", "message", "message_en", "article"}]}``."""
-        return {
-            "file": str(self.file),
-            "reference": self.reference,
-            "errors": [
-                {
-                    "path": problem.path,
-                    "message": _render(problem.message, "fr"),
-                    "message_en": _render(problem.message, "en"),
-                    "article": problem.article,
-                }
-                for problem in self.problems
-            ],
-        }
+        return json_object(self)
 
 
-def _render(message: str | Message, lang: Lang) -> str:
-    return message if isinstance(message, str) else message.render(lang)
+@report_hook(Row)
+def _row_json(row: Row) -> dict[str, Any]:
+    # By hand: the row as a reader sees it, from its next step and its status (neither
+    # written whole), words in French and English.
+    step = row.step
+    return {
+        "file": to_json(row.file),
+        "reference": row.reference,
+        "beneficiary": row.beneficiary,
+        "market": row.market,
+        **labelled("state", row.state, fr="_label_fr"),
+        "final": row.state.final,
+        "urgency": to_json(row.urgency),
+        "next_date": to_json(step.on),
+        "next_date_key": step.key,
+        "action_code": step.code,
+        **bilingual("action", step.action),
+        "breach": step.breach,
+        "article": row.article,
+        "citation": step.citation.text,
+        "end_date": to_json(row.end_date),
+        "open_breaches": [breach.label for breach in row.status.open_breaches],
+        "advisories": [advisory.code for advisory in row.status.advisories],
+        "pending": len(row.status.pending),
+    }
+
+
+def _problem_json(problem: Problem) -> dict[str, Any]:
+    message = problem.message
+    return {
+        "path": problem.path,
+        **(
+            {"message": message, "message_en": message}
+            if isinstance(message, str)
+            else bilingual("message", message)
+        ),
+        "article": problem.article,
+    }
+
+
+@report_hook(Failure)
+def _failure_json(failure: Failure) -> dict[str, Any]:
+    # By hand: the problems under ``errors`` (a problem's message is a text or a
+    # translatable message).
+    return {
+        "file": to_json(failure.file),
+        "reference": failure.reference,
+        "errors": [_problem_json(problem) for problem in failure.problems],
+    }
 
 
 def row_of(path: Path, convention: Convention, on: dt.date) -> Row | Failure:
@@ -242,25 +255,31 @@ class Portfolio:
 
     def to_json(self) -> dict[str, Any]:
         """``{"on", "counts", "rows", "failures", "duplicates"}``; dates as ``YYYY-MM-DD``."""
-        counts = {urgency.value: 0 for urgency in Urgency}
-        for row in self.rows:
-            counts[row.urgency.value] += 1
-        duplicates = self.duplicates
-        return {
-            "on": self.on.isoformat(),
-            "counts": {
-                "conventions": len(self.rows),
-                "failures": len(self.failures),
-                "duplicates": len(duplicates),
-                **counts,
-            },
-            "rows": [row.to_json() for row in self.rows],
-            "failures": [failure.to_json() for failure in self.failures],
-            "duplicates": [
-                {"reference": reference, "files": [str(path) for path in paths]}
-                for reference, paths in duplicates.items()
-            ],
-        }
+        return json_object(self)
+
+
+@report_hook(Portfolio)
+def _portfolio_json(folder: Portfolio) -> dict[str, Any]:
+    # By hand: the counts (by urgency too) and the duplicates added.
+    counts = {urgency.value: 0 for urgency in Urgency}
+    for row in folder.rows:
+        counts[row.urgency.value] += 1
+    duplicates = folder.duplicates
+    return {
+        "on": to_json(folder.on),
+        "counts": {
+            "conventions": len(folder.rows),
+            "failures": len(folder.failures),
+            "duplicates": len(duplicates),
+            **counts,
+        },
+        "rows": to_json(folder.rows),
+        "failures": to_json(folder.failures),
+        "duplicates": [
+            {"reference": reference, "files": to_json(paths)}
+            for reference, paths in duplicates.items()
+        ],
+    }
 
 
 def portfolio_of(load: FolderLoad, on: dt.date | dt.datetime) -> Portfolio:

@@ -39,6 +39,7 @@ from mgp_convention.events import (
     Termination,
 )
 from mgp_convention.i18n import Labelled, Lang, Message
+from mgp_convention.report_json import bilingual, json_object, labelled, report_hook, to_json
 from mgp_convention.states import State
 
 __all__ = [
@@ -91,16 +92,21 @@ class Refusal:
 
     def to_json(self) -> dict[str, Any]:
         """``{"event", "state", "reason", "reason_en", "article"}``."""
-        return {
-            "event": self.event,
-            "state": self.state.value,
-            "reason": self.reason.render("fr"),
-            "reason_en": self.reason.render("en"),
-            "article": self.article,
-        }
+        return json_object(self)
 
     def __str__(self) -> str:
         return self.render("en")
+
+
+@report_hook(Refusal)
+def _refusal_json(refusal: Refusal) -> dict[str, Any]:
+    # By hand: the reason in both languages, the citation by its label only.
+    return {
+        "event": refusal.event,
+        "state": to_json(refusal.state),
+        **bilingual("reason", refusal.reason),
+        "article": refusal.article,
+    }
 
 
 class BreachClosure:
@@ -162,27 +168,35 @@ class Breach:
 
     def to_json(self) -> dict[str, Any]:
         """The breach as JSON (RULES.md ``status --json``, ``breaches``)."""
-        obligation = self.recorded.obligation
-        return {
-            "breach": self.label,
-            "obligation": obligation.value,
-            "obligation_label": obligation.label("fr"),
-            "obligation_label_en": obligation.label("en"),
-            "obligation_article": obligation.article,
-            "recorded_on": self.recorded.on.isoformat(),
-            "impedes_experiment": self.recorded.impedes,
-            "details": self.recorded.details,
-            "notice_sent_on": iso(None if self.notice is None else self.notice.on),
-            "letter_reference": None if self.notice is None else self.notice.letter_reference,
-            "remedy_deadline": iso(self.deadline_date),
-            "remedied_on": iso(self.remedied_on),
-            "late": self.late,
-            "accepted_late": self.accepted_late and self.late,
-            "open": self.open,
-            "closed_as": self.closed_as,
-            "still_a_ground": self.still_a_ground,
-            "art9_steps": {step.value: day.isoformat() for step, day in self.steps.items()},
-        }
+        return json_object(self)
+
+
+@report_hook(Breach)
+def _breach_json(breach: Breach) -> dict[str, Any]:
+    # By hand: the recorded event and the notice flattened in, the derived flags added.
+    recorded, notice = breach.recorded, breach.notice
+    return {
+        "breach": breach.label,
+        **labelled("obligation", recorded.obligation),
+        "obligation_article": recorded.obligation.article,
+        "recorded_on": to_json(recorded.on),
+        "impedes_experiment": recorded.impedes,
+        "details": recorded.details,
+        "notice_sent_on": None if notice is None else to_json(notice.on),
+        "letter_reference": None if notice is None else notice.letter_reference,
+        "remedy_deadline": to_json(breach.deadline_date),
+        "remedied_on": to_json(breach.remedied_on),
+        "late": breach.late,
+        "accepted_late": breach.accepted_late and breach.late,
+        "open": breach.open,
+        "closed_as": breach.closed_as,
+        "still_a_ground": breach.still_a_ground,
+        "art9_steps": _steps_json(breach.steps),
+    }
+
+
+def _steps_json(steps: Mapping[Art9Step, dt.date]) -> dict[str, str]:
+    return {step.value: day.isoformat() for step, day in steps.items()}
 
 
 @attrs.frozen
@@ -213,20 +227,24 @@ class TerminationStatus:
 
     def to_json(self) -> dict[str, Any]:
         """``{"on", "notified_on", "effective_on", "ground", "by", "reason", …}``."""
-        event = self.event
-        return {
-            "on": event.on.isoformat(),
-            "notified_on": iso(event.notified_on),
-            "effective_on": self.takes_effect_on.isoformat(),
-            "in_effect": self.in_effect,
-            "ground": event.ground.value,
-            "ground_label": event.ground.label("fr"),
-            "ground_label_en": event.ground.label("en"),
-            "by": event.by.value,
-            "reason": event.reason,
-            "basis": None if event.basis is None else event.basis.value,
-            "breach": event.breach,
-        }
+        return json_object(self)
+
+
+@report_hook(TerminationStatus)
+def _termination_json(termination: TerminationStatus) -> dict[str, Any]:
+    # By hand: the termination event flattened in, its ground's labels added.
+    event = termination.event
+    return {
+        "on": to_json(event.on),
+        "notified_on": to_json(event.notified_on),
+        "effective_on": to_json(termination.takes_effect_on),
+        "in_effect": termination.in_effect,
+        **labelled("ground", event.ground),
+        "by": to_json(event.by),
+        "reason": event.reason,
+        "basis": to_json(event.basis),
+        "breach": event.breach,
+    }
 
 
 @attrs.frozen
@@ -324,46 +342,50 @@ class Status:
 
     def to_json(self) -> dict[str, Any]:
         """A JSON-ready dict: dates as ``YYYY-MM-DD``, ``null`` when absent."""
-        from mgp_convention.io import converter  # noqa: PLC0415 - only for the JSON output
-
-        deadline = self.remedy_deadline
-        first = self.breach
-        state = self.state
-        return {
-            "on": self.on.isoformat(),
-            "state": state.value,
-            "state_label_fr": state.label("fr"),
-            "state_label_en": state.label("en"),
-            "final": state.final,
-            "effective_date": iso(self.effective_date),
-            "end_date": self.end_date.isoformat(),
-            "planned_start": self.planned_start.isoformat(),
-            "remembered_state": None if self.return_state is None else self.return_state.value,
-            "delay_cause": None if self.delay_cause is None else self.delay_cause.value,
-            "breach": None if first is None else first.to_json(),
-            "breaches": [breach.to_json() for breach in self.breaches],
-            "remedy_deadline": None if deadline is None else deadline.expires_on.isoformat(),
-            "remedy_deadline_passed": self.remedy_deadline_passed,
-            "remedy": None if deadline is None else deadline.to_json(),
-            "art9_steps": {}
-            if first is None
-            else {step.value: day.isoformat() for step, day in first.steps.items()},
-            "experiment_started_on": iso(self.experiment_started_on),
-            "experiment_stopped_on": iso(self.experiment_stopped_on),
-            "usage_period": None if self.usage_period is None else self.usage_period.to_json(),
-            "termination": None if self.termination is None else self.termination.to_json(),
-            "advisories": [advisory.to_json() for advisory in self.advisories],
-            "pending": [
-                {"type": event.type, **converter.unstructure(event, Event)}
-                for event in self.pending
-            ],
-            "allowed_events": list(self.allowed_events),
-            "refused_events": [refusal.to_json() for refusal in self.refused_events],
-            "history": [_entry_json(entry) for entry in self.history],
-        }
+        return json_object(self)
 
 
+@report_hook(Status)
+def _status_json(status: Status) -> dict[str, Any]:
+    # By hand: the derived answers (the first open breach, the deadline, what is allowed
+    # and refused) added; the events written as in the file, by the file's converter.
+    from mgp_convention.io import converter  # noqa: PLC0415 - only for the JSON output
+
+    deadline = status.remedy_deadline
+    first = status.breach
+    return {
+        "on": to_json(status.on),
+        **labelled("state", status.state, fr="_label_fr"),
+        "final": status.state.final,
+        "effective_date": to_json(status.effective_date),
+        "end_date": to_json(status.end_date),
+        "planned_start": to_json(status.planned_start),
+        "remembered_state": to_json(status.return_state),
+        "delay_cause": to_json(status.delay_cause),
+        "breach": to_json(first),
+        "breaches": to_json(status.breaches),
+        "remedy_deadline": None if deadline is None else to_json(deadline.expires_on),
+        "remedy_deadline_passed": status.remedy_deadline_passed,
+        "remedy": to_json(deadline),
+        "art9_steps": {} if first is None else _steps_json(first.steps),
+        "experiment_started_on": to_json(status.experiment_started_on),
+        "experiment_stopped_on": to_json(status.experiment_stopped_on),
+        "usage_period": to_json(status.usage_period),
+        "termination": to_json(status.termination),
+        "advisories": to_json(status.advisories),
+        "pending": [
+            {"type": event.type, **converter.unstructure(event, Event)} for event in status.pending
+        ],
+        "allowed_events": list(status.allowed_events),
+        "refused_events": to_json(status.refused_events),
+        "history": to_json(status.history),
+    }
+
+
+@report_hook(HistoryEntry)
 def _entry_json(entry: HistoryEntry) -> dict[str, Any]:
+    # By hand: the event as in the file (by the file's converter), the states around it;
+    # for an amendment, the terms it changed, before and after.
     from mgp_convention.io import converter  # noqa: PLC0415 - only for the JSON output
 
     event = entry.event

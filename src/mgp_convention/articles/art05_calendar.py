@@ -87,6 +87,7 @@ from mgp_convention.convention import (
 )
 from mgp_convention.errors import DateError
 from mgp_convention.i18n import N_, Message
+from mgp_convention.report_json import json_object, report_hook, to_json
 
 __all__ = [
     "ART5_CALENDAR",
@@ -246,33 +247,34 @@ class UsagePeriod:
 
     def to_json(self) -> dict[str, Any]:
         """A JSON-ready dict; dates as ``YYYY-MM-DD`` (``null`` when absent)."""
+        return json_object(self)
 
-        def iso(day: dt.date | None) -> str | None:
-            return None if day is None else day.isoformat()
 
-        window = self.evaluation
-        return {
-            "first_day": self.first_day.isoformat(),
-            "last_day": iso(self.last_day),
-            "normal_last_day": self.normal_last_day.isoformat(),
-            "cut_on": iso(self.cut_on),
-            "duration_months": self.duration_months,
-            "days": self.days,
-            "reduced": self.reduced,
-            "empty": self.empty,
-            "delayed": self.delayed,
-            "indicative_start": self.indicative_start.isoformat(),
-            "started_late": self.started_late,
-            "reduced_usage_after": iso(self.reduced_usage_after),
-            "evaluation_deadline": None if window is None else window.deadline.isoformat(),
-            "evaluation_deadline_inclusive": None if window is None else window.options.inclusive,
-            "evaluation_period": None
-            if window is None
-            else {"months": window.period.months, "days": window.period.days},
-            "evaluation_latest_start": None if window is None else window.latest_start.isoformat(),
-            "evaluation_last_day": None if window is None else window.last_day.isoformat(),
-            "articles": [citation.label for citation in self.citations],
-        }
+@report_hook(UsagePeriod)
+def _usage_period_json(period: UsagePeriod) -> dict[str, Any]:
+    # By hand: the derived dates and flags, the evaluation window flattened in, the
+    # citations by their labels.
+    window = period.evaluation
+    return {
+        "first_day": to_json(period.first_day),
+        "last_day": to_json(period.last_day),
+        "normal_last_day": to_json(period.normal_last_day),
+        "cut_on": to_json(period.cut_on),
+        "duration_months": period.duration_months,
+        "days": period.days,
+        "reduced": period.reduced,
+        "empty": period.empty,
+        "delayed": period.delayed,
+        "indicative_start": to_json(period.indicative_start),
+        "started_late": period.started_late,
+        "reduced_usage_after": to_json(period.reduced_usage_after),
+        "evaluation_deadline": None if window is None else to_json(window.deadline),
+        "evaluation_deadline_inclusive": None if window is None else window.options.inclusive,
+        "evaluation_period": None if window is None else to_json(window.period),
+        "evaluation_latest_start": None if window is None else to_json(window.latest_start),
+        "evaluation_last_day": None if window is None else to_json(window.last_day),
+        "articles": [citation.label for citation in period.citations],
+    }
 
 
 def _sentences(period: UsagePeriod, lang: Lang) -> list[str]:
@@ -487,12 +489,7 @@ class ScheduledStep:
 
     def to_json(self) -> dict[str, Any]:
         """A JSON-ready dict; dates as ``YYYY-MM-DD``."""
-        return {
-            "label": self.label,
-            "first_day": self.first_day.isoformat(),
-            "last_day": self.last_day.isoformat(),
-            "duration": {"months": self.duration.months, "days": self.duration.days},
-        }
+        return json_object(self)
 
 
 def deployment_schedule(

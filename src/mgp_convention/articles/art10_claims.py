@@ -53,7 +53,7 @@ import attrs
 from mgp_convention.articles.art05_delays import ART5_NO_COMPENSATION
 from mgp_convention.citations import Citation
 from mgp_convention.errors import InvalidValue
-from mgp_convention.report_json import to_json
+from mgp_convention.report_json import json_object
 
 __all__ = [
     "ART5_AL4",
@@ -282,8 +282,7 @@ class ClaimAnswer:
         >>> claim_admissibility("provider_fault_damage").to_json()["citation"]["article"]
         'Art. 10 al. 2'
         """
-        data: dict[str, Any] = to_json(self)
-        return data
+        return json_object(self)
 
 
 def claim_admissibility(ground: ClaimGround | str) -> ClaimAnswer:

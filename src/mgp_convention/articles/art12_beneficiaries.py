@@ -52,6 +52,7 @@ from mgp_convention.convention import Convention
 from mgp_convention.errors import InvalidValue
 from mgp_convention.events import Party, Signature
 from mgp_convention.i18n import N_, Lang, Message, gettext_in
+from mgp_convention.report_json import bilingual, json_object, report_hook, to_json
 
 __all__ = [
     "DEFAULT_COUNT_OPTIONS",
@@ -135,13 +136,7 @@ class CountedBeneficiary:
 
     def to_json(self) -> dict[str, Any]:
         """``{"siren", "name", "reference", "signed_on", "files"}``."""
-        return {
-            "siren": self.siren,
-            "name": self.name,
-            "reference": self.reference,
-            "signed_on": self.signed_on.isoformat(),
-            "files": list(self.files),
-        }
+        return json_object(self)
 
 
 @attrs.frozen
@@ -213,19 +208,23 @@ class BeneficiaryCount:
 
     def to_json(self) -> dict[str, Any]:
         """``{"used", "source", "declared", "counted", "cutoff", "until", "conventions"}``."""
-        return {
-            "used": self.used,
-            "source": self.source,
-            "declared": self.declared,
-            "counted": None if self.counted is None else len(self.counted),
-            "cutoff": None if self.cutoff is None else self.cutoff.isoformat(),
-            "until": None if self.until is None else self.until.value,
-            "conventions": None
-            if self.counted is None
-            else [beneficiary.to_json() for beneficiary in self.counted],
-            "message": self.summary().render("fr"),
-            "message_en": self.summary().render("en"),
-        }
+        return json_object(self)
+
+
+@report_hook(BeneficiaryCount)
+def _count_json(count: BeneficiaryCount) -> dict[str, Any]:
+    # By hand: ``counted`` written as a number, the beneficiaries under ``conventions``,
+    # the summary added in both languages.
+    return {
+        "used": count.used,
+        "source": count.source,
+        "declared": count.declared,
+        "counted": None if count.counted is None else len(count.counted),
+        "cutoff": to_json(count.cutoff),
+        "until": to_json(count.until),
+        "conventions": to_json(count.counted),
+        **bilingual("message", count.summary()),
+    }
 
 
 def _whole_number(value: Any, *, field: str) -> int:

@@ -80,6 +80,7 @@ from mgp_convention.articles.art12_termination import ART12_TERMINATION
 from mgp_convention.citations import Citation
 from mgp_convention.errors import InvalidValue
 from mgp_convention.i18n import N_, Lang, Message
+from mgp_convention.report_json import bilingual, json_object, report_hook, to_json
 
 __all__ = [
     "ART12_AL1",
@@ -179,32 +180,31 @@ class IndemnityAssessment:
     def to_json(self) -> dict[str, Any]:
         """Stable codes, with labels in French (``message``) and English (``message_en``);
         amounts as strings with two decimals, ``null`` when not due."""
-        breakdown = self.breakdown
-        data: dict[str, Any] = {
-            "due": self.due,
-            "article": self.citation.label,
-            "quote": self.citation.text,
-            "currency": "EUR",
-            "facts": self.facts.to_json(),
-            "unmet_conditions": [unmet.to_json() for unmet in self.unmet],
-            "conditions": [condition.to_json() for condition in CONDITIONS],
-            "notes": [
-                {"message": n.render("fr"), "message_en": n.render("en")} for n in self.notes
-            ],
-            **self.market_total.to_json(),
-            "beneficiaries": self.beneficiaries.to_json(),
-            "items": [item.to_json() for item in self.items],
-            "market_share": None,
-            "total": None,
-            "steps": [],
-            "nature": NATURE.render("fr"),
-            "nature_en": NATURE.render("en"),
-        }
-        if breakdown is not None:
-            data.update(
-                {key: breakdown.to_json()[key] for key in ("market_share", "total", "steps")}
-            )
-        return data
+        return json_object(self)
+
+
+@report_hook(IndemnityAssessment)
+def _assessment_json(assessment: IndemnityAssessment) -> dict[str, Any]:
+    # By hand: the answer with every condition, the notes in both languages, the market
+    # total flattened in, and the breakdown's figures (``null`` when not due).
+    breakdown = assessment.breakdown
+    return {
+        "due": assessment.due,
+        "article": assessment.citation.label,
+        "quote": assessment.citation.text,
+        "currency": "EUR",
+        "facts": to_json(assessment.facts),
+        "unmet_conditions": to_json(assessment.unmet),
+        "conditions": to_json(CONDITIONS),
+        "notes": [bilingual("message", note) for note in assessment.notes],
+        **json_object(assessment.market_total),
+        "beneficiaries": to_json(assessment.beneficiaries),
+        "items": to_json(assessment.items),
+        "market_share": None if breakdown is None else to_json(breakdown.market_share),
+        "total": None if breakdown is None else to_json(breakdown.total),
+        "steps": [] if breakdown is None else to_json(breakdown.steps),
+        **bilingual("nature", NATURE),
+    }
 
 
 def _condition_lines(condition: Condition, text: str) -> list[str]:

@@ -42,6 +42,7 @@ from decimal import Decimal, localcontext
 from typing import Any, Final
 
 import attrs
+from cattrs.gen import make_dict_unstructure_fn, override
 
 from mgp_convention._numbers import Euros, Number, Percent, Sum, digits_context
 from mgp_convention.articles.art12_beneficiaries import BeneficiaryCount
@@ -50,11 +51,17 @@ from mgp_convention.i18n import N_, NP_, Message
 from mgp_convention.money import (
     DEFAULT_VAT_RATE,
     ROUNDING,
-    json_euros,
     non_negative,
     parse_vat_rate,
     round_to_cent,
     total_of,
+)
+from mgp_convention.report_json import (
+    bilingual,
+    json_object,
+    report_converter,
+    report_hook,
+    to_json,
 )
 
 __all__ = [
@@ -108,9 +115,9 @@ class PrejudiceItem:
     label: str = attrs.field(validator=_item_label)
     amount: Decimal = attrs.field(converter=_item_amount)
 
-    def to_json(self) -> dict[str, str]:
+    def to_json(self) -> dict[str, Any]:
         """``{"label", "amount"}``, the amount as a string with two decimals."""
-        return {"label": self.label, "amount": json_euros(self.amount)}
+        return json_object(self)
 
 
 @attrs.frozen
@@ -125,13 +132,22 @@ class MarketTotal:
     ht: Decimal | None = None
     vat_rate: Decimal | None = None
 
-    def to_json(self) -> dict[str, str | None]:
+    def to_json(self) -> dict[str, Any]:
         """``{"market_total_ttc", "market_total_ht", "vat_rate"}`` (strings, or null)."""
-        return {
-            "market_total_ttc": json_euros(self.ttc),
-            "market_total_ht": None if self.ht is None else json_euros(self.ht),
-            "vat_rate": None if self.vat_rate is None else f"{self.vat_rate:f}",
-        }
+        return json_object(self)
+
+
+report_converter.register_unstructure_hook(
+    MarketTotal,
+    make_dict_unstructure_fn(
+        MarketTotal,
+        report_converter,
+        ttc=override(rename="market_total_ttc"),
+        ht=override(rename="market_total_ht"),
+        # A rate, not an amount: every digit kept ("0.055"), never rounded to the cent.
+        vat_rate=override(unstruct_hook=lambda rate: None if rate is None else f"{rate:f}"),
+    ),
+)
 
 
 def market_total_from_ttc(
@@ -182,13 +198,15 @@ class Step:
     code: str
     text: Message
 
-    def to_json(self) -> dict[str, str]:
+    def to_json(self) -> dict[str, Any]:
         """``{"code", "message", "message_en"}``."""
-        return {
-            "code": self.code,
-            "message": self.text.render("fr"),
-            "message_en": self.text.render("en"),
-        }
+        return json_object(self)
+
+
+@report_hook(Step)
+def _step_json(step: Step) -> dict[str, Any]:
+    # By hand: the text in both languages, under ``message``.
+    return {"code": step.code, **bilingual("message", step.text)}
 
 
 #: What the breakdown is, in the contract's words: an amount that may be claimed, each
@@ -332,15 +350,21 @@ class Breakdown:
 
     def to_json(self) -> dict[str, Any]:
         """Amounts as strings with two decimals; the steps with codes and labels."""
-        return {
-            **self.market_total.to_json(),
-            "market_share": json_euros(self.market_share),
-            "items": [item.to_json() for item in self.items],
-            "total": json_euros(self.total),
-            "steps": [step.to_json() for step in self.steps],
-            "nature": NATURE.render("fr"),
-            "nature_en": NATURE.render("en"),
-        }
+        return json_object(self)
+
+
+@report_hook(Breakdown)
+def _breakdown_json(breakdown: Breakdown) -> dict[str, Any]:
+    # By hand: the market total flattened in, the steps derived, the nature added; the
+    # count of beneficiaries and the exact share left out.
+    return {
+        **json_object(breakdown.market_total),
+        "market_share": to_json(breakdown.market_share),
+        "items": to_json(breakdown.items),
+        "total": to_json(breakdown.total),
+        "steps": to_json(breakdown.steps),
+        **bilingual("nature", NATURE),
+    }
 
 
 def _share(total: Decimal, count: int) -> tuple[Decimal, Decimal]:

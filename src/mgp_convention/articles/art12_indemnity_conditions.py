@@ -67,6 +67,7 @@ from mgp_convention.articles.art12_termination import CE_LAURORE
 from mgp_convention.citations import Citation
 from mgp_convention.events import Ground, Obligation, TerminatedBy
 from mgp_convention.i18n import N_, Lang, Message, gettext_in
+from mgp_convention.report_json import bilingual, json_object, report_hook
 
 __all__ = [
     "CONDITIONS",
@@ -113,16 +114,22 @@ class Condition:
 
     def to_json(self) -> dict[str, Any]:
         """``{"condition", "message", "message_en", "article", "quote", …}``."""
-        also = self.also
-        return {
-            "condition": self.code.value,
-            "message": self.label("fr"),
-            "message_en": self.label("en"),
-            "article": self.citation.label,
-            "quote": self.citation.text,
-            "also_article": None if also is None else also.label,
-            "also_quote": None if also is None else also.text,
-        }
+        return json_object(self)
+
+
+@report_hook(Condition)
+def _condition_json(condition: Condition) -> dict[str, Any]:
+    # By hand: the text translated, each citation split into its label and quote.
+    also = condition.also
+    return {
+        "condition": condition.code.value,
+        "message": condition.label("fr"),
+        "message_en": condition.label("en"),
+        "article": condition.citation.label,
+        "quote": condition.citation.text,
+        "also_article": None if also is None else also.label,
+        "also_quote": None if also is None else also.text,
+    }
 
 
 def _al3(words: str) -> Citation:
@@ -227,11 +234,13 @@ class UnmetCondition:
 
     def to_json(self) -> dict[str, Any]:
         """The condition (code, labels, article, quote) with the reason in both languages."""
-        return {
-            **self.condition.to_json(),
-            "reason": self.reason.render("fr"),
-            "reason_en": self.reason.render("en"),
-        }
+        return json_object(self)
+
+
+@report_hook(UnmetCondition)
+def _unmet_json(unmet: UnmetCondition) -> dict[str, Any]:
+    # By hand: the condition flattened in, the reason in both languages.
+    return {**json_object(unmet.condition), **bilingual("reason", unmet.reason)}
 
 
 def _unmet(code: ConditionCode, text: str, **params: Any) -> UnmetCondition:

@@ -36,12 +36,9 @@ from mgp_convention.articles.art12_termination import CE_LAURORE
 from mgp_convention.errors import InvalidValue
 from mgp_convention.events import Ground, Obligation, TerminatedBy
 from mgp_convention.i18n import N_, Message
+from mgp_convention.report_json import json_object, labelled, report_hook, to_json
 
 __all__ = ["BreachFacts", "DecidedTermination", "TerminationFacts"]
-
-
-def _iso(day: dt.date | None) -> str | None:
-    return None if day is None else day.isoformat()
 
 
 @attrs.frozen
@@ -68,14 +65,18 @@ class DecidedTermination:
 
     def to_json(self) -> dict[str, Any]:
         """Codes, dates and labels."""
-        return {
-            "decided_on": self.decided_on.isoformat(),
-            "takes_effect_on": self.takes_effect_on.isoformat(),
-            "ground": self.ground.value,
-            "ground_label": self.ground.label("fr"),
-            "ground_label_en": self.ground.label("en"),
-            "by": self.by.value,
-        }
+        return json_object(self)
+
+
+@report_hook(DecidedTermination)
+def _termination_json(termination: DecidedTermination) -> dict[str, Any]:
+    # By hand: the ground's labels added after its code.
+    return {
+        "decided_on": to_json(termination.decided_on),
+        "takes_effect_on": to_json(termination.takes_effect_on),
+        **labelled("ground", termination.ground),
+        "by": to_json(termination.by),
+    }
 
 
 @attrs.frozen
@@ -139,20 +140,24 @@ class BreachFacts:
 
     def to_json(self) -> dict[str, Any]:
         """Codes, dates and labels."""
-        obligation = self.obligation
-        return {
-            "breach": self.label,
-            "obligation": None if obligation is None else obligation.value,
-            "obligation_label": None if obligation is None else obligation.label("fr"),
-            "obligation_label_en": None if obligation is None else obligation.label("en"),
-            "impedes_experiment": self.impedes_experiment,
-            "notice_sent_on": _iso(self.notice_sent_on),
-            "remedy_deadline": _iso(self.remedy_deadline),
-            "remedied_on": _iso(self.remedied_on),
-            "late": self.late,
-            "accepted_late": self.accepted_late and self.late,
-            "remedied_in_time": self.remedied_in_time,
-        }
+        return json_object(self)
+
+
+@report_hook(BreachFacts)
+def _breach_facts_json(breach: BreachFacts) -> dict[str, Any]:
+    # By hand: the obligation's labels added, the lateness derived (``accepted_late``
+    # only for a late remedy).
+    return {
+        "breach": breach.label,
+        **labelled("obligation", breach.obligation),
+        "impedes_experiment": breach.impedes_experiment,
+        "notice_sent_on": to_json(breach.notice_sent_on),
+        "remedy_deadline": to_json(breach.remedy_deadline),
+        "remedied_on": to_json(breach.remedied_on),
+        "late": breach.late,
+        "accepted_late": breach.accepted_late and breach.late,
+        "remedied_in_time": breach.remedied_in_time,
+    }
 
 
 def _a_termination(_instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -233,12 +238,18 @@ class TerminationFacts:
 
     def to_json(self) -> dict[str, Any]:
         """``{"on", "termination", "in_effect", "breach"}``."""
-        return {
-            "on": self.on.isoformat(),
-            "termination": None if self.termination is None else self.termination.to_json(),
-            "in_effect": self.in_effect,
-            "breach": None if self.breach is None else self.breach.to_json(),
-        }
+        return json_object(self)
+
+
+@report_hook(TerminationFacts)
+def _facts_json(facts: TerminationFacts) -> dict[str, Any]:
+    # By hand: ``in_effect`` (a property) between the termination and the breach.
+    return {
+        "on": to_json(facts.on),
+        "termination": to_json(facts.termination),
+        "in_effect": facts.in_effect,
+        "breach": to_json(facts.breach),
+    }
 
 
 def _breach_line(breach: BreachFacts) -> Message:

@@ -41,6 +41,7 @@ from collections.abc import Iterable
 from typing import Any, Final, Literal
 
 import attrs
+from cattrs.gen import make_dict_unstructure_fn, override
 
 from mgp_convention._validators import a_bool
 from mgp_convention.calendar import (
@@ -59,6 +60,7 @@ from mgp_convention.calendar import (
 from mgp_convention.citations import Citation
 from mgp_convention.errors import DateError, InvalidValue
 from mgp_convention.i18n import N_, NP_, Message
+from mgp_convention.report_json import json_object, report_converter, report_hook, to_json
 
 __all__ = [
     "ART12_REMEDY",
@@ -170,9 +172,15 @@ class SkippedDay:
     reason: str
     reason_en: str
 
-    def to_json(self) -> dict[str, str]:
+    def to_json(self) -> dict[str, Any]:
         """``{"date": "YYYY-MM-DD", "reason": ..., "reason_en": ...}``."""
-        return {"date": self.day.isoformat(), "reason": self.reason, "reason_en": self.reason_en}
+        return json_object(self)
+
+
+report_converter.register_unstructure_hook(
+    SkippedDay,
+    make_dict_unstructure_fn(SkippedDay, report_converter, day=override(rename="date")),
+)
 
 
 @attrs.frozen
@@ -274,26 +282,32 @@ class RemedyDeadline:
 
     def to_json(self) -> dict[str, Any]:
         """A JSON-ready dict; dates as ``YYYY-MM-DD``."""
-        options = self.options
-        return {
-            "sent_on": self.sent_on.isoformat(),
-            "received_on": options.received_on.isoformat() if options.received_on else None,
-            "count_from": options.count_from,
-            "start_on": self.start_on.isoformat(),
-            "days": options.days,
-            "franc": options.franc,
-            "extend": options.extend,
-            "extra_closed_days": sorted(day.isoformat() for day in options.extra_closed_days),
-            "day_n": self.day_n.isoformat(),
-            "nominal_expiry": self.nominal_expiry.isoformat(),
-            "expires_on": self.expires_on.isoformat(),
-            "skipped": [skipped.to_json() for skipped in self.skipped],
-            "termination_allowed_from": self.termination_allowed_from.isoformat(),
-            "rule": self.rule,
-            "rule_en": self.rule_en,
-            "article": ART12_REMEDY.label,
-            "citation": ART12_REMEDY.text,
-        }
+        return json_object(self)
+
+
+@report_hook(RemedyDeadline)
+def _deadline_json(deadline: RemedyDeadline) -> dict[str, Any]:
+    # By hand: the options flattened among the derived dates, the citation split.
+    options = deadline.options
+    return {
+        "sent_on": to_json(deadline.sent_on),
+        "received_on": to_json(options.received_on),
+        "count_from": options.count_from,
+        "start_on": to_json(deadline.start_on),
+        "days": options.days,
+        "franc": options.franc,
+        "extend": options.extend,
+        "extra_closed_days": to_json(sorted(options.extra_closed_days)),
+        "day_n": to_json(deadline.day_n),
+        "nominal_expiry": to_json(deadline.nominal_expiry),
+        "expires_on": to_json(deadline.expires_on),
+        "skipped": to_json(deadline.skipped),
+        "termination_allowed_from": to_json(deadline.termination_allowed_from),
+        "rule": deadline.rule,
+        "rule_en": deadline.rule_en,
+        "article": ART12_REMEDY.label,
+        "citation": ART12_REMEDY.text,
+    }
 
 
 # --- the computation --------------------------------------------------------------------

@@ -31,6 +31,7 @@ from mgp_convention.cli.indemnity import as_usage_error
 from mgp_convention.i18n import N_, Lang, Message
 from mgp_convention.money import DEFAULT_VAT_RATE
 from mgp_convention.printable import printable
+from mgp_convention.report_json import bilingual, json_object, to_json
 
 __all__ = ["run"]
 
@@ -44,7 +45,7 @@ def run(args: argparse.Namespace, items: tuple[PrejudiceItem, ...]) -> int:
     """Compute and print; exit 0 (a bad figure is a usage error, exit 2)."""
     breakdown = claimable_amount(_market_total(args), _beneficiaries(args.beneficiaries), items)
     if args.json:
-        print_json(to_json(breakdown))
+        print_json(_figures_json(breakdown))
     else:
         print("\n".join(printable(line) for line in describe(breakdown, lang_of(args))))
     return EXIT_OK
@@ -118,19 +119,21 @@ def describe(breakdown: Breakdown, lang: Lang) -> list[str]:
     ]
 
 
-def to_json(breakdown: Breakdown) -> dict[str, Any]:
+def _figures_json(breakdown: Breakdown) -> dict[str, Any]:
     """``{"mode": "figures", "due": null, "assumed_due": true, …}``: the conditions are
-    listed to be checked, not checked (so ``due`` is ``null``)."""
+    listed to be checked, not checked (so ``due`` is ``null``).
+
+    An answer around the breakdown, not a value of its own: a function, not a hook.
+    """
     return {
         "mode": "figures",
         "due": None,
         "assumed_due": True,
-        "note": ASSUMED.render("fr"),
-        "note_en": ASSUMED.render("en"),
+        **bilingual("note", ASSUMED),
         "article": ART12_AL3.label,
         "quote": ART12_AL3.text,
         "currency": "EUR",
-        "conditions": [condition.to_json() for condition in CONDITIONS],
-        "beneficiaries": breakdown.beneficiaries.to_json(),
-        **breakdown.to_json(),
+        "conditions": to_json(CONDITIONS),
+        "beneficiaries": to_json(breakdown.beneficiaries),
+        **json_object(breakdown),
     }

@@ -46,6 +46,7 @@ from mgp_convention.i18n import N_, NP_, Lang, Message
 from mgp_convention.io import load_folder
 from mgp_convention.lifecycle import Lifecycle
 from mgp_convention.printable import printable, printable_path
+from mgp_convention.report_json import json_object, labelled, report_hook, to_json
 from mgp_convention.states import State
 
 __all__ = ["Claim", "run"]
@@ -59,20 +60,23 @@ class Folder:
     loaded: tuple[tuple[str, Convention], ...]
     failed: tuple[tuple[str, ConventionError], ...]
 
-    def to_json(self) -> dict[str, Any]:
-        """``{"folder", "files_loaded", "files_failed"}``."""
-        return {
-            "folder": self.path,
-            "files_loaded": len(self.loaded),
-            "files_failed": [
-                {
-                    "file": file,
-                    "problem": _first_problem(err, "fr"),
-                    "problem_en": _first_problem(err, "en"),
-                }
-                for file, err in self.failed
-            ],
-        }
+
+@report_hook(Folder)
+def _folder_json(folder: Folder) -> dict[str, Any]:
+    # By hand: the files loaded counted, each failure by its first problem in both
+    # languages.
+    return {
+        "folder": folder.path,
+        "files_loaded": len(folder.loaded),
+        "files_failed": [
+            {
+                "file": file,
+                "problem": _first_problem(err, "fr"),
+                "problem_en": _first_problem(err, "en"),
+            }
+            for file, err in folder.failed
+        ],
+    }
 
 
 @attrs.frozen
@@ -245,23 +249,20 @@ def _folder_lines(claim: Claim, lang: Lang) -> list[str]:
     return lines
 
 
-def to_json(claim: Claim) -> dict[str, Any]:
+@report_hook(Claim)
+def _claim_json(claim: Claim) -> dict[str, Any]:
     """``{"mode": "file", "file", "reference", "on", "state", …}`` and the assessment."""
-    state = claim.state
+    # By hand: the convention by its references only, the assessment flattened in.
     return {
         "mode": "file",
         "file": claim.file,
         "reference": claim.convention.reference,
-        "on": claim.on.isoformat(),
-        "state": state.value,
-        "state_label": state.label("fr"),
-        "state_label_en": state.label("en"),
+        "on": to_json(claim.on),
+        **labelled("state", claim.state),
         "market_reference": claim.convention.market.reference,
-        "market_amended_on": None
-        if claim.amended_since is None
-        else claim.amended_since.isoformat(),
-        "portfolio": None if claim.folder is None else claim.folder.to_json(),
-        **claim.assessment.to_json(),
+        "market_amended_on": to_json(claim.amended_since),
+        "portfolio": to_json(claim.folder),
+        **json_object(claim.assessment),
     }
 
 

@@ -23,6 +23,7 @@ from mgp_convention.cli._common import (
 from mgp_convention.cli._parser import speaking_lang, translate
 from mgp_convention.errors import ConventionError
 from mgp_convention.i18n import N_, lang_from_environment
+from mgp_convention.report_json import to_json
 
 #: The placeholder of the date of sending, the positional argument.
 _SENT = N_("SENT")
@@ -133,7 +134,7 @@ def _run(args: argparse.Namespace) -> int:
             franc=args.franc,
         )
         deadline = remedy_deadline(args.sent, options)
-        result = deadline.to_json() if args.json else deadline.explain(lang_of(args))
+        result = to_json(deadline) if args.json else deadline.explain(lang_of(args))
     except ConventionError as err:
         # Every problem here comes from the command line's values: a usage error.
         field = _OPTION.get(err.field or "", err.field)

@@ -62,6 +62,7 @@ from mgp_convention.i18n import (
 )
 from mgp_convention.portfolio import SOON_DAYS, Failure, Portfolio, Row, Urgency, portfolio
 from mgp_convention.printable import printable, printable_path
+from mgp_convention.report_json import json_object, to_json
 from mgp_convention.states import State
 
 __all__ = ["FORMATS", "PIPED_WIDTH", "WIDE_WIDTH", "Filters", "state_named", "tsv_lines"]
@@ -292,9 +293,9 @@ def _is_terminal(stream: TextIO) -> bool:
 
 
 def _json(result: Portfolio, rows: Sequence[Row], filters: Filters) -> dict[str, Any]:
-    data = result.to_json()
+    data = json_object(result)
     if filters.active:
-        data["rows"] = [row.to_json() for row in rows]
+        data["rows"] = to_json(rows)
         data["counts"]["listed"] = len(rows)
         data["filters"] = {
             "overdue": filters.overdue,

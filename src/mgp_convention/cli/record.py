@@ -65,6 +65,7 @@ from mgp_convention.errors import ConventionError, EventRefused
 from mgp_convention.i18n import N_, Lang, Message
 from mgp_convention.io import unstructure
 from mgp_convention.printable import printable_path
+from mgp_convention.report_json import to_json
 
 __all__ = ["register"]
 
@@ -268,7 +269,7 @@ def _json(done: recording.Recorded) -> dict[str, Any]:
         "state_before": done.entry.state_before.value,
         "state_after": done.entry.state_after.value,
         "status": state_json(done.status),
-        "advisories": [advisory.to_json() for advisory in done.entry.advisories],
+        "advisories": to_json(done.entry.advisories),
         "next_step": next_step_json(done.next_step),
         "migrated_from": done.version if done.migrated else None,
     }

@@ -23,6 +23,7 @@ from mgp_convention.io import unstructure
 from mgp_convention.lifecycle import Lifecycle
 from mgp_convention.machine import Trigger, trigger_of
 from mgp_convention.printable import printable
+from mgp_convention.report_json import json_object
 from mgp_convention.values import Breach, Status
 
 
@@ -66,7 +67,9 @@ def _run(args: argparse.Namespace) -> int:
     status = Lifecycle.from_convention(convention).status(on)
     if args.json:
         withdrawn = unstructure(convention)["withdrawn"]
-        print_json({"reference": convention.reference, **status.to_json(), "withdrawn": withdrawn})
+        print_json(
+            {"reference": convention.reference, **json_object(status), "withdrawn": withdrawn}
+        )
     else:
         lines = describe(
             status,
