@@ -9,6 +9,10 @@
 Every text for a person is a :class:`~mgp_convention.i18n.Message`, said in a language
 when shown; ``to_json`` gives stable codes, with French labels (and English ones under
 ``*_en``) for people.
+
+Why over 400 lines: the values a lifecycle returns (Status, Breach, HistoryEntry,
+Refusal, TerminationStatus) and their JSON hooks, kept together so that the answer's
+shape is read in one place.
 """
 
 from __future__ import annotations

@@ -33,6 +33,10 @@ Market share = €100,000.00 ÷ 3 beneficiaries = 33,333.333333… → €33,333
 >>> items = [PrejudiceItem("frais de relance", "1500")]
 >>> claimable_amount(market_total_from_ttc("100000.01"), declared_count(2), items).total
 Decimal('51500.01')
+
+Why over 400 lines: the market share, the further items of the prejudice and their
+total, each step explained in French and English; a tenth of it is the contract's
+sentences quoted.
 """  # noqa: E501
 
 from __future__ import annotations
