@@ -4,7 +4,10 @@ The public API another tool needs, by topic (each name is importable from here; 
 loaded on first use, so that ``import mgp_convention`` stays cheap):
 
 - **files**: :func:`load_path`, :func:`loads`, :func:`load_folder`, :func:`dumps`,
-  :func:`save` (atomic, locked), :class:`Convention`;
+  :func:`save` (atomic, locked), :class:`Convention`; recording a fact in a file, checked
+  against the contract first: ``record``, ``withdraw`` and ``create`` of
+  :mod:`mgp_convention.recording` (not re-exported here: ``mgp_convention.record`` is the
+  module of the machine's record);
 - **the lifecycle**: :class:`Lifecycle` and what it returns — :class:`Status`,
   :class:`Breach`, :class:`TerminationStatus`, :class:`HistoryEntry`,
   :class:`Refusal`, :class:`Advisory` — and :class:`State`;
