@@ -192,7 +192,9 @@ def test_the_convocation_takes_the_hearing_in_french_or_english(
         ),
         (
             ["decision-resiliation", "--motif", "manquement", "--poste", "frais"],
-            "no amount; write LABEL=AMOUNT",
+            # French by default (MGP_CONVENTION_LANG=fr), naming the option as the
+            # document's other errors do (--poste/--item), not --item alone.
+            "--poste/--item 'frais': aucun montant : écrivez LIBELLÉ=MONTANT",
         ),
         (
             ["decision-resiliation", "--motif", "manquement", "--decompte-jusqu-au", "claim"],

@@ -246,7 +246,7 @@ def _indemnity(args: argparse.Namespace) -> IndemnityRequest:
     from mgp_convention.cli.indemnity import parse_item  # noqa: PLC0415
     from mgp_convention.io import load_folder  # noqa: PLC0415
 
-    items = tuple(parse_item(text) for text in args.item or ())
+    items = tuple(parse_item(text, "--poste/--item") for text in args.item or ())
     portfolio = None
     if args.portfolio is not None:
         found = load_folder(args.portfolio)  # not a folder: FileFormatError, exit 1
