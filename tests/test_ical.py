@@ -234,6 +234,19 @@ def test_cli_file_to_stdout(
     )
 
 
+def test_cli_dash_is_standard_output_not_a_file_named_dash(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``-o -`` writes to standard output, as ``document``, ``report`` and ``export`` do:
+    it made a file named ``-`` in the current folder, and a full or closed standard
+    output then went unnoticed (exit 0)."""
+    monkeypatch.chdir(tmp_path)
+    path = str(EXAMPLES / "03-bois-fictif-remediation.json")
+    assert main(["calendar", path, "--on", "2026-11-28", "-o", "-"]) == 0
+    assert "remedy_deadline_B1" in events_of(capsys.readouterr().out.encode())
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_cli_folder_with_failures_exports_the_others(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
