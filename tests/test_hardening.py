@@ -27,6 +27,8 @@ from mgp_convention import io
 from mgp_convention.cli import main
 from mgp_convention.errors import ConventionError, FileFormatError, InvalidValue, LoadError
 from mgp_convention.files import MAX_FILE_BYTES_ENV
+from mgp_convention.lifecycle import Lifecycle
+from mgp_convention.money import split_exact
 from mgp_convention.printable import printable, printable_path
 
 
@@ -564,6 +566,9 @@ def test_stderr_closed_still_exits_1() -> None:
         (lambda: io.dumps({"schema_version": 2}), "convention"),  # type: ignore[arg-type]
         (lambda: io.save(42, None), "path"),  # type: ignore[arg-type]
         (lambda: io.loads("{}", max_bytes=-1), "max_bytes"),
+        (lambda: Lifecycle(None), "convention"),  # type: ignore[arg-type]
+        (lambda: Lifecycle.from_convention("x"), "convention"),  # type: ignore[arg-type]
+        (lambda: split_exact(100, 3.0), "parts"),  # type: ignore[call-overload]
     ],
 )
 def test_wrong_types_are_the_package_s_own_error(call: Any, argument: str) -> None:
