@@ -80,6 +80,9 @@ _CONTROL: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\
 #: holds tabs and line feeds (``\n``), never a carriage return.
 _BREAK: Final = re.compile("[\t\n\r\u2028\u2029\x85]")
 _PARAGRAPH_BREAK: Final = re.compile("[\r\u2028\u2029\x85]")
+#: A lone surrogate: not Unicode text, and no file can hold it (UTF-8 cannot encode it).
+#: The loader refuses it in a file; the model refuses it from a caller too.
+_SURROGATE: Final = re.compile("[\ud800-\udfff]")
 
 #: The first and the last date a convention can hold (a date of the file, or of the model).
 FIRST_DATE: Final = dt.date(2000, 1, 1)
@@ -123,6 +126,13 @@ def check_text(value: Any, kind: TextKind, *, field: str, empty_ok: bool = False
             Message(
                 N_("too long: {length} characters, at most {limit} for this text"),
                 {"length": len(value), "limit": limit},
+            ),
+            field=field,
+        )
+    if _SURROGATE.search(value):
+        raise InvalidValue(
+            Message(
+                N_("the text holds an unpaired surrogate (U+D800 to U+DFFF): not Unicode text")
             ),
             field=field,
         )
