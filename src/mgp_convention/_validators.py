@@ -73,9 +73,12 @@ TextKind = Literal["code", "line", "paragraph"]
 #: The longest text of each kind, in characters (a convention is a few kilobytes).
 TEXT_LIMITS: Final[dict[TextKind, int]] = {"code": 64, "line": 300, "paragraph": 4000}
 
-#: Control characters (C0 but tab and line breaks, DEL, C1), and the bidirectional
-#: embeddings, overrides and isolates.
-_CONTROL: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+#: Control characters (C0 but tab and line breaks, DEL, C1), the bidirectional
+#: embeddings, overrides and isolates, and the byte-order mark (U+FEFF: iCalendar writers
+#: drop it at the start of a value, so a reference would not come back as it was).
+_CONTROL: Final = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufeff]"
+)
 #: What a one-line text cannot hold on top: tab and line breaks of any kind. A paragraph
 #: holds tabs and line feeds (``\n``), never a carriage return.
 _BREAK: Final = re.compile("[\t\n\r\u2028\u2029\x85]")
