@@ -22,6 +22,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 
 from mgp_convention import io
@@ -600,6 +601,9 @@ def test_stderr_closed_still_exits_1() -> None:
             "lang",
         ),
         (lambda: build_calendar([None], DAY, stamp=dt.datetime.now(dt.UTC)), "lifecycles"),  # type: ignore[list-item]
+        (lambda: attrs.evolve(example_convention(), beneficiary=None), "beneficiary"),  # type: ignore[arg-type]
+        (lambda: attrs.evolve(example_convention(), events=[]), "events"),  # type: ignore[arg-type]
+        (lambda: attrs.evolve(example_convention(), events=(None,)), "events[0]"),  # type: ignore[arg-type]
     ],
 )
 def test_wrong_types_are_the_package_s_own_error(call: Any, argument: str) -> None:

@@ -52,6 +52,7 @@ __all__ = [
     "TextKind",
     "a_bool",
     "a_date",
+    "an_instance_of",
     "check_text",
     "code",
     "member_of",
@@ -207,14 +208,35 @@ def month_count(_instance: Any, attribute: attrs.Attribute[Any], value: Any) -> 
         )
 
 
-def tuple_of(cls: type, *, max_items: int) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
-    """A tuple of ``cls`` instances, at most ``max_items`` of them."""
-    items = attrs.validators.deep_iterable(
-        attrs.validators.instance_of(cls), attrs.validators.instance_of(tuple)
+def _not_a(cls: type, value: Any, field: str) -> InvalidValue:
+    return InvalidValue(
+        Message(
+            N_("expected {what}, got {got}"), {"what": cls.__name__, "got": type(value).__name__}
+        ),
+        field=field,
     )
 
-    def validate(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-        items(instance, attribute, value)
+
+def an_instance_of(cls: type) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
+    """An instance of ``cls``; anything else is the package's :class:`InvalidValue` naming
+    the field (attrs' own ``instance_of`` raises a bare ``TypeError``)."""
+
+    def validate(_instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if not isinstance(value, cls):
+            raise _not_a(cls, value, attribute.name)
+
+    return validate
+
+
+def tuple_of(cls: type, *, max_items: int) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
+    """A tuple of ``cls`` instances, at most ``max_items`` of them."""
+
+    def validate(_instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if not isinstance(value, tuple):
+            raise _not_a(tuple, value, attribute.name)
+        for index, item in enumerate(value):
+            if not isinstance(item, cls):
+                raise _not_a(cls, item, f"{attribute.name}[{index}]")
         if len(value) > max_items:
             raise InvalidValue(
                 Message(
