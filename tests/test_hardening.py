@@ -14,6 +14,7 @@ callers' types), 9 (amplification: millions of problems).
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import json
 import os
 import subprocess
@@ -21,12 +22,18 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 
 from mgp_convention import io
 from mgp_convention.cli import main
 from mgp_convention.errors import ConventionError, FileFormatError, InvalidValue, LoadError
+from mgp_convention.events import BreachRecorded, BreachRemedied, Obligation, Signature
+from mgp_convention.examples import example_convention
 from mgp_convention.files import MAX_FILE_BYTES_ENV
+from mgp_convention.ical import build_calendar
+from mgp_convention.lifecycle import Lifecycle
+from mgp_convention.money import split_exact
 from mgp_convention.printable import printable, printable_path
 
 
@@ -39,6 +46,7 @@ def _english(monkeypatch: pytest.MonkeyPatch) -> None:
 
 ROOT = Path(__file__).parent.parent
 EXAMPLE = ROOT / "examples" / "03-bois-fictif-remediation.json"
+DAY = dt.date(2026, 11, 2)
 AS_ROOT = os.geteuid() == 0 if hasattr(os, "geteuid") else False
 SKIP_AS_ROOT = pytest.mark.skipif(
     AS_ROOT, reason="runs as root (os.geteuid() == 0), for whom permissions do not apply"
@@ -564,6 +572,38 @@ def test_stderr_closed_still_exits_1() -> None:
         (lambda: io.dumps({"schema_version": 2}), "convention"),  # type: ignore[arg-type]
         (lambda: io.save(42, None), "path"),  # type: ignore[arg-type]
         (lambda: io.loads("{}", max_bytes=-1), "max_bytes"),
+        (lambda: Lifecycle(None), "convention"),  # type: ignore[arg-type]
+        (lambda: Lifecycle.from_convention("x"), "convention"),  # type: ignore[arg-type]
+        (lambda: split_exact(100, 3.0), "parts"),  # type: ignore[call-overload]
+        # The calls named by issue 11, item 8, pinned here as well.
+        (lambda: Signature(DAY, party="nobody"), "party"),  # type: ignore[arg-type]
+        (
+            lambda: BreachRecorded(DAY, obligation="bogus", impedes_experiment=True),  # type: ignore[arg-type]
+            "obligation",
+        ),
+        (
+            lambda: BreachRecorded(
+                DAY,
+                obligation=Obligation.SHARE_DATA,
+                impedes_experiment="maybe",  # type: ignore[arg-type]
+            ),
+            "impedes_experiment",
+        ),
+        (lambda: BreachRemedied(DAY, accepted_late="no"), "accepted_late"),  # type: ignore[arg-type]
+        (
+            lambda: Lifecycle.from_convention(example_convention()).termination_facts(
+                "2026-01-01"  # type: ignore[arg-type]
+            ),
+            "on",
+        ),
+        (
+            lambda: build_calendar([], DAY, stamp=dt.datetime.now(dt.UTC), lang="de"),  # type: ignore[arg-type]
+            "lang",
+        ),
+        (lambda: build_calendar([None], DAY, stamp=dt.datetime.now(dt.UTC)), "lifecycles"),  # type: ignore[list-item]
+        (lambda: attrs.evolve(example_convention(), beneficiary=None), "beneficiary"),  # type: ignore[arg-type]
+        (lambda: attrs.evolve(example_convention(), events=[]), "events"),  # type: ignore[arg-type]
+        (lambda: attrs.evolve(example_convention(), events=(None,)), "events[0]"),  # type: ignore[arg-type]
     ],
 )
 def test_wrong_types_are_the_package_s_own_error(call: Any, argument: str) -> None:

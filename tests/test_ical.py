@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -10,6 +11,8 @@ from pathlib import Path
 import attrs
 import icalendar
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from mgp_convention.cli import main
 from mgp_convention.convention import Convention
@@ -35,6 +38,7 @@ from mgp_convention.ical import (
     uid_of,
 )
 from mgp_convention.io import dumps, load_path
+from mgp_convention.legal_dates import legal_dates
 from mgp_convention.lifecycle import Lifecycle
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
@@ -234,6 +238,19 @@ def test_cli_file_to_stdout(
     )
 
 
+def test_cli_dash_is_standard_output_not_a_file_named_dash(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``-o -`` writes to standard output, as ``document``, ``report`` and ``export`` do:
+    it made a file named ``-`` in the current folder, and a full or closed standard
+    output then went unnoticed (exit 0)."""
+    monkeypatch.chdir(tmp_path)
+    path = str(EXAMPLES / "03-bois-fictif-remediation.json")
+    assert main(["calendar", path, "--on", "2026-11-28", "-o", "-"]) == 0
+    assert "remedy_deadline_B1" in events_of(capsys.readouterr().out.encode())
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_cli_folder_with_failures_exports_the_others(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -313,3 +330,93 @@ def test_cli_bad_source_date_epoch_and_unwritable_output(
     # An output that cannot be written is a failure of the command (1), not of its usage.
     assert main(["calendar", path, "-o", str(tmp_path / "missing" / "out.ics")]) == 1
     assert "écriture impossible : fichier ou dossier introuvable" in capsys.readouterr().err
+
+
+# --- issue 11: the export fuzzed with hostile texts -----------------------------------------
+
+#: Pieces a hostile text is made of, on top of any character: line breaks of every
+#: kind, iCalendar's own separators and escapes, a property to inject, terminal escapes,
+#: a bidirectional override, a lone surrogate, a byte-order mark.
+_TRICKY = (
+    "\r",
+    "\n",
+    "\r\n",
+    "\u2028",
+    "\x85",
+    ";",
+    ",",
+    ":",
+    "\\",
+    "\\n",
+    '"',
+    "\t",
+    "\r\nATTENDEE:mailto:x@y",
+    "\x1b[2J",
+    "\u202e",
+    "\ud800",
+    "\ufeff",
+    "\x00",
+    " ",
+)
+_HOSTILE_TEXTS = st.lists(
+    st.one_of(st.characters(exclude_categories=()), st.sampled_from(_TRICKY)), max_size=40
+).map("".join)
+#: The properties each event is written with (LAST-MODIFIED: the example has events).
+_PROPERTIES = {
+    "UID", "DTSTAMP", "LAST-MODIFIED", "SEQUENCE", "DTSTART", "DTEND", "SUMMARY",
+    "DESCRIPTION", "CATEGORIES", "STATUS", "TRANSP", "X-MGP-CONVENTION-REFERENCE",
+    "X-MGP-CONVENTION-DATE-KEY",
+}  # fmt: skip
+
+
+def _unescaped(text: str) -> str:
+    """A TEXT value as written on the wire, unescaped (RFC 5545, 3.3.11)."""
+    return re.sub(r"\\([\\;,nN])", lambda m: "\n" if m[1] in "nN" else m[1], text)
+
+
+def _built(reference: str, name: str) -> Convention | InvalidValue:
+    try:
+        body = attrs.evolve(EXAMPLE.beneficiary, name=name)
+        return attrs.evolve(EXAMPLE, reference=reference, beneficiary=body)
+    except InvalidValue as err:
+        return err
+
+
+@settings(max_examples=150, deadline=None)
+@given(reference=_HOSTILE_TEXTS, name=_HOSTILE_TEXTS)
+def test_hostile_texts_are_refused_or_exported_with_exactly_our_properties(
+    reference: str, name: str
+) -> None:
+    """Any text as the reference or the beneficiary's name: either the model refuses it
+    (the package's error, naming the field), or the calendar parses back with
+    ``icalendar`` to events that have exactly the properties written, the texts
+    unchanged, and no content line that is not one of ours."""
+    hostile = _built(reference, name)
+    if isinstance(hostile, InvalidValue):
+        assert hostile.field in {"name", "reference"}
+        return
+    ics = export(hostile, on=D(2026, 11, 28))
+    events = icalendar.Calendar.from_ical(ics).walk("VEVENT")
+    assert len(events) == len(legal_dates(Lifecycle.from_convention(hostile), D(2026, 11, 28)))
+    for event in events:
+        assert set(event.keys()) == _PROPERTIES
+        # An X- property is TEXT by default (RFC 5545, 3.8.8.2), written escaped;
+        # icalendar reads it back raw (vUnknown): unescape it as TEXT.
+        assert _unescaped(event.decoded("X-MGP-CONVENTION-REFERENCE")) == reference
+        assert str(event["SUMMARY"]).startswith(f"{reference} — ")
+        assert name in str(event["DESCRIPTION"])
+    unfolded = ics.replace(b"\r\n ", b"").split(b"\r\n")
+    names = {re.split(rb"[;:]", line, maxsplit=1)[0] for line in unfolded if line}
+    assert names <= {b"BEGIN", b"END", b"VERSION", b"PRODID", b"CALSCALE", b"METHOD",
+                     b"X-WR-CALNAME", b"X-WR-TIMEZONE", b"NAME"} | {
+        p.encode() for p in _PROPERTIES
+    }  # fmt: skip
+
+
+def test_a_lone_surrogate_is_refused_by_the_model_not_by_the_export() -> None:
+    """The loader refused it in a file, but a caller building the model got a bare
+    UnicodeEncodeError from ``to_ical()``: the model refuses it now, naming the field."""
+    refused = _built("MGP\ud800AM", "Commune")
+    assert isinstance(refused, InvalidValue)
+    assert refused.field == "reference"
+    assert "unpaired surrogate" in str(refused)

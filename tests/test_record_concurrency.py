@@ -223,7 +223,14 @@ def test_a_process_killed_while_recording_never_leaves_a_half_written_file(
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
-        time.sleep(0.4 + rng.random() * 0.4)
+        # Kill while it records, not while its interpreter starts: wait for its first
+        # event to land (a fixed delay was shorter than the start-up on a loaded machine,
+        # and the writer was then killed ten times before it recorded anything).
+        landed = path.stat().st_mtime_ns
+        deadline = time.monotonic() + 60
+        while path.stat().st_mtime_ns == landed and time.monotonic() < deadline:
+            time.sleep(0.005)
+        time.sleep(rng.random() * 0.4)
         writer.send_signal(signal.SIGKILL)
         writer.wait(30)
         convention = io.load_path(path)

@@ -67,7 +67,7 @@ def test_a_file_that_fails_is_listed_and_exits_1(
     out = tmp_path / "rapport.html"
     assert main(["report", str(folder), "--on", "2026-11-28", "-o", str(out)]) == 1
     err = capsys.readouterr().err
-    assert err.startswith(f"erreur : {folder / 'broken.json'}: $: ")
+    assert err.startswith(f"erreur : {folder / 'broken.json'}: $: JSON non valable")
     page = lxml.html.parse(str(out)).getroot()
     assert "broken.json" in page.xpath("//section[@id='failures']")[0].text_content()
     assert len(page.xpath("//section[@class='convention']")) == 1
@@ -126,3 +126,24 @@ def test_two_files_with_one_reference_are_named_and_exit_1(
         f"{tmp_path / 'a.json'}, {tmp_path / 'b.json'}\n"
     )
     assert len(lxml.html.parse(str(out)).getroot().xpath("//p[@class='warning']")) == 1
+
+
+def test_the_failures_on_stderr_in_english_and_in_french_for_export(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The lines on stderr are in the user's language, as the other commands' are."""
+    folder = folder_with_a_broken_file(tmp_path)
+    shutil.copy(EXAMPLES / "01-valmont-signee.json", folder / "copy.json")
+    out = tmp_path / "rapport.html"
+    assert main(["report", str(folder), "--on", "2026-11-28", "-o", str(out), "--lang", "en"]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        f"error: {folder / 'broken.json'}: $: not valid JSON: a key in double quotes is "
+        "expected (line 1, column 2)",
+        f"error: 2 files hold the reference MGP-AM-2026-EX-001: "
+        f"{folder / '01-valmont-signee.json'}, {folder / 'copy.json'}",
+    ]
+    sheet = tmp_path / "portefeuille.xlsx"
+    assert main(["export", str(folder), "--on", "2026-11-28", "-o", str(sheet)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"erreur : {folder / 'broken.json'}: $: JSON non valable")
+    assert "erreur : 2 fichiers portent la référence MGP-AM-2026-EX-001 : " in err

@@ -52,6 +52,7 @@ __all__ = [
     "TextKind",
     "a_bool",
     "a_date",
+    "an_instance_of",
     "check_text",
     "code",
     "member_of",
@@ -73,13 +74,19 @@ TextKind = Literal["code", "line", "paragraph"]
 #: The longest text of each kind, in characters (a convention is a few kilobytes).
 TEXT_LIMITS: Final[dict[TextKind, int]] = {"code": 64, "line": 300, "paragraph": 4000}
 
-#: Control characters (C0 but tab and line breaks, DEL, C1), and the bidirectional
-#: embeddings, overrides and isolates.
-_CONTROL: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+#: Control characters (C0 but tab and line breaks, DEL, C1), the bidirectional
+#: embeddings, overrides and isolates, and the byte-order mark (U+FEFF: iCalendar writers
+#: drop it at the start of a value, so a reference would not come back as it was).
+_CONTROL: Final = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufeff]"
+)
 #: What a one-line text cannot hold on top: tab and line breaks of any kind. A paragraph
 #: holds tabs and line feeds (``\n``), never a carriage return.
 _BREAK: Final = re.compile("[\t\n\r\u2028\u2029\x85]")
 _PARAGRAPH_BREAK: Final = re.compile("[\r\u2028\u2029\x85]")
+#: A lone surrogate: not Unicode text, and no file can hold it (UTF-8 cannot encode it).
+#: The loader refuses it in a file; the model refuses it from a caller too.
+_SURROGATE: Final = re.compile("[\ud800-\udfff]")
 
 #: The first and the last date a convention can hold (a date of the file, or of the model).
 FIRST_DATE: Final = dt.date(2000, 1, 1)
@@ -123,6 +130,13 @@ def check_text(value: Any, kind: TextKind, *, field: str, empty_ok: bool = False
             Message(
                 N_("too long: {length} characters, at most {limit} for this text"),
                 {"length": len(value), "limit": limit},
+            ),
+            field=field,
+        )
+    if _SURROGATE.search(value):
+        raise InvalidValue(
+            Message(
+                N_("the text holds an unpaired surrogate (U+D800 to U+DFFF): not Unicode text")
             ),
             field=field,
         )
@@ -194,14 +208,35 @@ def month_count(_instance: Any, attribute: attrs.Attribute[Any], value: Any) -> 
         )
 
 
-def tuple_of(cls: type, *, max_items: int) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
-    """A tuple of ``cls`` instances, at most ``max_items`` of them."""
-    items = attrs.validators.deep_iterable(
-        attrs.validators.instance_of(cls), attrs.validators.instance_of(tuple)
+def _not_a(cls: type, value: Any, field: str) -> InvalidValue:
+    return InvalidValue(
+        Message(
+            N_("expected {what}, got {got}"), {"what": cls.__name__, "got": type(value).__name__}
+        ),
+        field=field,
     )
 
-    def validate(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-        items(instance, attribute, value)
+
+def an_instance_of(cls: type) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
+    """An instance of ``cls``; anything else is the package's :class:`InvalidValue` naming
+    the field (attrs' own ``instance_of`` raises a bare ``TypeError``)."""
+
+    def validate(_instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if not isinstance(value, cls):
+            raise _not_a(cls, value, attribute.name)
+
+    return validate
+
+
+def tuple_of(cls: type, *, max_items: int) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
+    """A tuple of ``cls`` instances, at most ``max_items`` of them."""
+
+    def validate(_instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if not isinstance(value, tuple):
+            raise _not_a(tuple, value, attribute.name)
+        for index, item in enumerate(value):
+            if not isinstance(item, cls):
+                raise _not_a(cls, item, f"{attribute.name}[{index}]")
         if len(value) > max_items:
             raise InvalidValue(
                 Message(

@@ -19,6 +19,7 @@ from mgp_convention._coherence import coherence_problems, part, raise_first, rul
 from mgp_convention._validators import (
     MAX_ITEMS,
     a_date,
+    an_instance_of,
     check_text,
     code,
     month_count,
@@ -111,7 +112,7 @@ class Experiment:
     reduced_usage_after: dt.date | None = attrs.field(default=None, validator=optional(a_date))
     evaluation_deadline: dt.date | None = attrs.field(default=None, validator=optional(a_date))
     evaluation_period: Duration | None = attrs.field(
-        default=None, validator=optional(attrs.validators.instance_of(Duration))
+        default=None, validator=optional(an_instance_of(Duration))
     )
 
     def __attrs_post_init__(self) -> None:
@@ -196,12 +197,10 @@ class Convention:
 
     reference: str = attrs.field(validator=code)
     metropole_deliberation: str = attrs.field(validator=non_empty)
-    beneficiary: PublicBody = attrs.field(validator=attrs.validators.instance_of(PublicBody))
-    referent: Referent | None = attrs.field(
-        validator=optional(attrs.validators.instance_of(Referent))
-    )
-    experiment: Experiment = attrs.field(validator=attrs.validators.instance_of(Experiment))
-    market: Market = attrs.field(validator=attrs.validators.instance_of(Market))
+    beneficiary: PublicBody = attrs.field(validator=an_instance_of(PublicBody))
+    referent: Referent | None = attrs.field(validator=optional(an_instance_of(Referent)))
+    experiment: Experiment = attrs.field(validator=an_instance_of(Experiment))
+    market: Market = attrs.field(validator=an_instance_of(Market))
     end_date: dt.date = attrs.field(validator=a_date)
     events: tuple[Event, ...] = attrs.field(
         default=(), validator=tuple_of(Event, max_items=MAX_ITEMS["events"])

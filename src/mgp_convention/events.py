@@ -41,6 +41,7 @@ from mgp_convention._validators import (
     MAX_ITEMS,
     a_bool,
     a_date,
+    an_instance_of,
     code,
     member_of,
     month_count,
@@ -449,7 +450,7 @@ class Changes:
     reduced_usage_after: dt.date | None = attrs.field(default=None, validator=optional(a_date))
     evaluation_deadline: dt.date | None = attrs.field(default=None, validator=optional(a_date))
     evaluation_period: Duration | None = attrs.field(
-        default=None, validator=optional(attrs.validators.instance_of(Duration))
+        default=None, validator=optional(an_instance_of(Duration))
     )
     calendar: tuple[CalendarStep, ...] | None = attrs.field(
         default=None,
@@ -476,7 +477,7 @@ class AmendmentSigned(Event):
     """An amendment (*avenant*) signed by the parties (Art. 11)."""
 
     type: ClassVar[str] = "amendment_signed"
-    changes: Changes = attrs.field(kw_only=True, validator=attrs.validators.instance_of(Changes))
+    changes: Changes = attrs.field(kw_only=True, validator=an_instance_of(Changes))
 
 
 @attrs.frozen
@@ -578,7 +579,7 @@ class WithdrawnEvent:
     so that nothing recorded is ever silently lost: the event, the position it held,
     the reason and the date of the withdrawal."""
 
-    event: Event = attrs.field(validator=attrs.validators.instance_of(Event))
+    event: Event = attrs.field(validator=an_instance_of(Event))
     index: int = attrs.field(validator=_index)
     reason: str = attrs.field(validator=paragraph)
     withdrawn_on: dt.date = attrs.field(validator=a_date)

@@ -48,6 +48,7 @@ from zoneinfo import ZoneInfo
 import icalendar
 
 from mgp_convention import __version__
+from mgp_convention._catalogue import check_lang
 from mgp_convention.calendar import ONE_DAY, PARIS, Lang, format_date, to_paris_date
 from mgp_convention.errors import DateError, InvalidValue
 from mgp_convention.i18n import N_, Message
@@ -202,8 +203,13 @@ def build_calendar(
     """
     stamp = _utc(stamp)
     on = to_paris_date(on, field="on")
+    lang = check_lang(lang)  # before any convention: an empty list is checked too
     by_reference: dict[str, Lifecycle] = {}
     for lifecycle in lifecycles:
+        if not isinstance(lifecycle, Lifecycle):
+            raise InvalidValue(
+                f"expected a Lifecycle, got {type(lifecycle).__name__}", field="lifecycles"
+            )
         reference = lifecycle.convention.reference
         if reference in by_reference:
             raise InvalidValue(

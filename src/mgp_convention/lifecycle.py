@@ -62,6 +62,7 @@ from mgp_convention.articles.art12_remedy import (
 )
 from mgp_convention.calendar import to_paris_date
 from mgp_convention.convention import Convention
+from mgp_convention.errors import InvalidValue
 from mgp_convention.events import (
     Event,
 )
@@ -97,6 +98,10 @@ class Lifecycle:
         sanction_options: SanctionOptions = DEFAULT_SANCTION_OPTIONS,
         not_ready_options: NotReadyOptions = DEFAULT_NOT_READY_OPTIONS,
     ) -> None:
+        if not isinstance(convention, Convention):
+            raise InvalidValue(
+                f"expected a Convention, got {type(convention).__name__}", field="convention"
+            )
         self.convention = convention
         self.options = Options(remedy_options, sanction_options, not_ready_options)
         self._record = Record(Terms.of(convention), self.options)

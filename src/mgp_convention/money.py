@@ -382,6 +382,11 @@ def split_exact(
         count, labels = parts, None
     elif isinstance(parts, str):
         raise MoneyError("give a list of labels, not a single string", field="parts")
+    elif not isinstance(parts, Iterable):
+        raise MoneyError(
+            f"expected a number of shares (int) or a list of labels, got {type(parts).__name__}",
+            field="parts",
+        )
     else:
         labels = tuple(parts)
         _check_labels(labels)

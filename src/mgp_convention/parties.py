@@ -20,7 +20,7 @@ import attrs
 from stdnum.exceptions import ValidationError as StdnumValidationError
 from stdnum.fr import siren as stdnum_siren
 
-from mgp_convention._validators import TextKind, check_text, member_of, non_empty
+from mgp_convention._validators import TextKind, an_instance_of, check_text, member_of, non_empty
 from mgp_convention.citations import Citation
 from mgp_convention.errors import InvalidValue, shown
 from mgp_convention.i18n import N_, Message
@@ -195,9 +195,7 @@ class PublicBody:
     kind: BodyKind = attrs.field(validator=member_of(BodyKind))
     address: str = attrs.field(validator=non_empty)
     siren: str = attrs.field(validator=_siren)
-    representative: Representative = attrs.field(
-        validator=attrs.validators.instance_of(Representative)
-    )
+    representative: Representative = attrs.field(validator=an_instance_of(Representative))
     authorising_act: str = attrs.field(validator=non_empty)
 
 

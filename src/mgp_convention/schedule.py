@@ -21,7 +21,7 @@ from typing import Any
 import attrs
 
 from mgp_convention._coherence import raise_first, rule_for
-from mgp_convention._validators import MAX_DAYS, MAX_MONTHS, non_empty
+from mgp_convention._validators import MAX_DAYS, MAX_MONTHS, an_instance_of, non_empty
 from mgp_convention.errors import InvalidValue, shown
 from mgp_convention.i18n import N_, Message
 
@@ -77,4 +77,4 @@ class CalendarStep:
     """One step of the deployment calendar (Art. 5 al. 2: « [Préciser les étapes et durée] »)."""
 
     label: str = attrs.field(validator=non_empty)
-    duration: Duration = attrs.field(validator=attrs.validators.instance_of(Duration))
+    duration: Duration = attrs.field(validator=an_instance_of(Duration))

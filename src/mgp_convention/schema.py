@@ -77,10 +77,12 @@ _AMOUNT: Final = {
         {"type": "integer", "minimum": 0, "maximum": 10**15 - 1},
     ],
 }
-#: Characters no text holds (C0 but tab and line feeds, DEL, C1, bidirectional controls)
-#: and, on one line, line breaks; written as JSON Schema's (ECMA 262) \\u escapes.
+#: Characters no text holds (C0 but tab and line feeds, DEL, C1, bidirectional controls,
+#: the byte-order mark) and, on one line, line breaks; written as JSON Schema's
+#: (ECMA 262) \\u escapes.
 _CONTROLS: Final = (
     "\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f\\u202a-\\u202e\\u2066-\\u2069"
+    "\\ufeff"
 )
 _BREAKS: Final = "\\u0009\\u000a\\u000d\\u0085\\u2028\\u2029"
 

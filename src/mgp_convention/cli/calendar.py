@@ -167,7 +167,7 @@ def _run(args: argparse.Namespace) -> int:
     stamp = export_time()
     export = _Export(Path(args.source), lang)
     pieces = iter_ical(export, on, stamp=stamp, lang=lang)
-    if args.output is None:
+    if args.output in (None, "-"):  # - is standard output, as for document, report, export
         for piece in pieces:
             sys.stdout.write(piece.decode("utf-8"))
         sys.stdout.flush()

@@ -22,7 +22,7 @@ from mgp_convention.cli._common import (
 )
 from mgp_convention.cli._parser import translate
 from mgp_convention.i18n import N_, NP_, Lang, Message
-from mgp_convention.printable import printable_path
+from mgp_convention.printable import printable, printable_path
 
 if TYPE_CHECKING:
     from mgp_convention.report.data import ReportData
@@ -147,19 +147,23 @@ def tell_failures(data: ReportData, lang: Lang) -> bool:
     there was any."""
     for failure in data.failures:
         for problem in failure.problems:
-            error_line(error_text(f"{printable_path(failure.file)}: {problem.render(lang)}", lang))
+            where = f"{printable_path(failure.file)}: {problem.render(lang)}"
+            error_line(error_text(where, lang))
     duplicates = data.portfolio.duplicates
     for reference, files in duplicates.items():
-        names = ", ".join(printable_path(file) for file in files)
-        duplicate = Message.counted(
+        said = Message.counted(
             NP_(
                 "{count} file holds the reference {reference}: {files}",
                 "{count} files hold the reference {reference}: {files}",
             ),
             "count",
-            {"count": len(files), "reference": reference, "files": names},
+            {
+                "count": len(files),
+                "reference": printable(reference),
+                "files": ", ".join(printable_path(file) for file in files),
+            },
         )
-        error_line(error_text(duplicate.render(lang), lang))
+        error_line(error_text(said.render(lang), lang))
     return bool(data.failures or duplicates)
 
 
