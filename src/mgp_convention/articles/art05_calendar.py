@@ -65,13 +65,11 @@ from typing import Any
 import attrs
 
 from mgp_convention._validators import a_bool
-from mgp_convention._words import quantity
 from mgp_convention.calendar import (
     CPC_641_MONTHS,
     CPC_641_MONTHS_AND_DAYS,
     ONE_DAY,
     Lang,
-    format_date,
     last_day_of_period,
     latest_first_day,
     to_paris_date,
@@ -86,7 +84,7 @@ from mgp_convention.convention import (
     Experiment,
 )
 from mgp_convention.errors import DateError
-from mgp_convention.i18n import N_, Message
+from mgp_convention.i18n import N_, NP_, Message
 from mgp_convention.report_json import json_object, report_hook, to_json
 
 __all__ = [
@@ -131,18 +129,26 @@ class ReducedUsageOptions:
 DEFAULT_REDUCED_USAGE_OPTIONS = ReducedUsageOptions()
 
 
-def _duration_words(duration: Duration, lang: Lang) -> str:
+def _count(forms: tuple[str, str], n: int) -> Message:
+    """``n`` with its noun in the language's number (``forms`` from :func:`NP_`); the
+    digits are written without grouping, « 3653 jours »."""
+    return Message.counted(forms, "n", {"n": str(n)})
+
+
+def _months(n: int) -> Message:
+    return _count(NP_("{n} month", "{n} months"), n)
+
+
+def _days(n: int) -> Message:
+    return _count(NP_("{n} day", "{n} days"), n)
+
+
+def _duration_message(duration: Duration) -> Message:
+    """``duration`` in words: « 1 mois », « 3 mois et 10 jours », "2 days"."""
     months, days = duration.months, duration.days
-    parts: list[str] = []
-    if months:
-        parts.append(
-            quantity(months, "mois", "mois", lang=lang)
-            if lang == "fr"
-            else quantity(months, "month", lang="en")
-        )
-    if days:
-        parts.append(quantity(days, "jour" if lang == "fr" else "day", lang=lang))
-    return (" et " if lang == "fr" else " and ").join(parts)
+    if months and days:
+        return Message(N_("{months} and {days}"), {"months": _months(months), "days": _days(days)})
+    return _months(months) if months else _days(days)
 
 
 @attrs.frozen
@@ -243,7 +249,7 @@ class UsagePeriod:
 
     def explain(self, lang: Lang = "fr") -> str:
         """One readable paragraph: the normal period, the cut and its reading, the result."""
-        return " ".join(_sentences(self, lang))
+        return " ".join(sentence.render(lang) for sentence in _sentences(self))
 
     def to_json(self) -> dict[str, Any]:
         """A JSON-ready dict; dates as ``YYYY-MM-DD`` (``null`` when absent)."""
@@ -277,103 +283,94 @@ def _usage_period_json(period: UsagePeriod) -> dict[str, Any]:
     }
 
 
-def _sentences(period: UsagePeriod, lang: Lang) -> list[str]:
+def _sentences(period: UsagePeriod) -> list[Message]:
     """The explanation of ``period``, one sentence at a time."""
-    fr = lang == "fr"
-
-    def when(day: dt.date) -> str:
-        return format_date(day, lang)
-
-    n = period.duration_months
-    months = quantity(n, "mois", "mois", lang="fr") if fr else quantity(n, "month", lang="en")
     sentences = [
-        f"L'expérimentation dure {months} à compter de sa mise en place le "
-        f"{when(period.first_day)} (Art. 5 al. 1) : son dernier jour normal est le "
-        f"{when(period.normal_last_day)} (la veille du même quantième {months} plus tard, "
-        "ou le dernier jour du mois qui n'a pas ce quantième : CPC 641 al. 2)."
-        if fr
-        else f"The experiment lasts {months} from its setup on {when(period.first_day)} "
-        f"(Art. 5 al. 1): its normal last day is {when(period.normal_last_day)} (the day "
-        f"before the same day number {months} later, or the last day of a month without "
-        "that day number: CPC 641 al. 2)."
+        Message(
+            N_(
+                "The experiment lasts {months} from its setup on {first_day} (Art. 5 al. 1): "
+                "its normal last day is {normal_last_day} (the day before the same day number "
+                "{months} later, or the last day of a month without that day number: "
+                "CPC 641 al. 2)."
+            ),
+            {
+                "months": _months(period.duration_months),
+                "first_day": period.first_day,
+                "normal_last_day": period.normal_last_day,
+            },
+        )
     ]
     after = period.reduced_usage_after
     if after is not None:
-        if fr:
-            verb = "est" if period.started_late else "n'est pas"
-            sentences.append(
-                f"La mise en place {verb} intervenue au-delà du {when(after)} (Art. 5 al. 5)."
+        sentences.append(
+            Message(
+                N_("The setup came after {day} (Art. 5 al. 5).")
+                if period.started_late
+                else N_("The setup did not come after {day} (Art. 5 al. 5)."),
+                {"day": after},
             )
-        else:
-            came = "came" if period.started_late else "did not come"
-            sentences.append(f"The setup {came} after {when(after)} (Art. 5 al. 5).")
+        )
     window = period.evaluation
     if window is not None:
-        sentences += _evaluation_sentences(window, period, lang)
+        sentences += _evaluation_sentences(window, period)
+    days = {"first_day": period.first_day, "last_day": period.last_day}
     if period.last_day is None:
         sentences.append(
-            f"Il ne reste donc aucun jour d'utilisation : la mise en place, le "
-            f"{when(period.first_day)}, vient après le dernier jour d'utilisation possible."
-            if fr
-            else f"No day of use is left: the setup, on {when(period.first_day)}, comes after "
-            "the last possible day of use."
-        )
-    elif fr:
-        state = "réduite" if period.reduced else "complète"
-        sentences.append(
-            f"Période d'utilisation {state} : du {when(period.first_day)} au "
-            f"{when(period.last_day)}, soit {quantity(period.days, 'jour', lang='fr')}."
+            Message(
+                N_(
+                    "No day of use is left: the setup, on {first_day}, comes after the last "
+                    "possible day of use."
+                ),
+                days,
+            )
         )
     else:
-        state = "reduced" if period.reduced else "full"
         sentences.append(
-            f"Period of use ({state}): {when(period.first_day)} to {when(period.last_day)}, "
-            f"{quantity(period.days, 'day', lang='en')}."
+            Message(
+                N_("Period of use (reduced): {first_day} to {last_day}, {days}.")
+                if period.reduced
+                else N_("Period of use (full): {first_day} to {last_day}, {days}."),
+                {**days, "days": _days(period.days)},
+            )
         )
     return sentences
 
 
-def _evaluation_sentences(window: EvaluationWindow, period: UsagePeriod, lang: Lang) -> list[str]:
+def _evaluation_sentences(window: EvaluationWindow, period: UsagePeriod) -> list[Message]:
     """What al. 5 asks for the evaluation, and whether it cuts this period."""
-    fr = lang == "fr"
-
-    def when(day: dt.date) -> str:
-        return format_date(day, lang)
-
-    deadline, takes = when(window.deadline), _duration_words(window.period, lang)
-    if window.options.inclusive:
-        by = (
-            f"avant le {deadline}, ce jour compris (option)"
-            if fr
-            else f"before {deadline}, that day included (option)"
+    by = (
+        Message(N_("before {deadline}, that day included (option)"), {"deadline": window.deadline})
+        if window.options.inclusive
+        else Message(
+            N_("before {deadline}, so by {day_before} at the latest (« avant le » read strictly)"),
+            {"deadline": window.deadline, "day_before": _day_before(window.deadline)},
         )
-    else:
-        day_before = when(_day_before(window.deadline))
-        by = (
-            f"avant le {deadline}, donc au plus tard le {day_before} "
-            "(« avant le » s'entend strictement)"
-            if fr
-            else f"before {deadline}, so by {day_before} at the latest (« avant le » read strictly)"
-        )
-    start, end, cut = when(window.latest_start), when(window.last_day), when(window.cut_on)
+    )
     sentences = [
-        f"Le bilan et la mesure d'impact doivent être finalisés {by}, et demandent {takes} : "
-        f"ils commencent au plus tard le {start} et finissent alors le {end} ; l'utilisation "
-        f"ne peut donc aller au-delà du {cut} (Art. 5 al. 5)."
-        if fr
-        else f"The assessment and impact measurement must be finished {by}, and take {takes}: "
-        f"they start on {start} at the latest, ending on {end}; so use cannot go beyond {cut} "
-        "(Art. 5 al. 5)."
+        Message(
+            N_(
+                "The assessment and impact measurement must be finished {by}, and take "
+                "{takes}: they start on {start} at the latest, ending on {end}; so use cannot "
+                "go beyond {cut} (Art. 5 al. 5)."
+            ),
+            {
+                "by": by,
+                "takes": _duration_message(window.period),
+                "start": window.latest_start,
+                "end": window.last_day,
+                "cut": window.cut_on,
+            },
+        )
     ]
     if not period.delayed:
-        planned = when(period.indicative_start)
         sentences.append(
-            f"La mise en place n'est pas en retard sur le début souhaité du {planned} : cette "
-            "limite ne s'applique pas (Art. 5 al. 5 : « En cas de retard dans la mise en "
-            "place »)."
-            if fr
-            else f"The setup is not later than the desired start, {planned}: this limit does "
-            "not apply (Art. 5 al. 5: « En cas de retard dans la mise en place »)."
+            Message(
+                N_(
+                    "The setup is not later than the desired start, {planned}: this limit "
+                    "does not apply (Art. 5 al. 5: « En cas de retard dans la mise en place »)."
+                ),
+                {"planned": period.indicative_start},
+            )
         )
     return sentences
 
