@@ -484,8 +484,7 @@ def _explain(deadline: RemedyDeadline, lang: Lang) -> str:
     if skipped:
         listed = [
             Message(
-                _SKIPPED_DAY,
-                {"day": s.day, "reason": non_working_reason(s.day, closed, lang=lang) or ""},
+                _SKIPPED_DAY, {"day": s.day, "reason": s.reason if lang == "fr" else s.reason_en}
             ).render(lang)
             for s in skipped
         ]
