@@ -358,13 +358,18 @@ def _expiry(sent: dt.date, options: RemedyOptions) -> dt.date:
     return next_working_day(nominal, options.extra_closed_days)
 
 
+# Its plural form is looked up by the singular in the catalogues (either language): like
+# the words below, a module constant.
+_OUT_OF_RANGE: Final = NP_(
+    "a period of {days} day from {sent} ends after year 9999",
+    "a period of {days} days from {sent} ends after year 9999",
+)
+
+
 def _out_of_range(sent: dt.date, options: RemedyOptions) -> DateError:
     return DateError(
         Message.counted(
-            NP_(
-                "a period of {days} day from {sent} ends after year 9999",
-                "a period of {days} days from {sent} ends after year 9999",
-            ),
+            _OUT_OF_RANGE,
             "days",
             {"days": str(options.days), "sent": sent.isoformat()},
         ),
