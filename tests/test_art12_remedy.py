@@ -522,6 +522,15 @@ def test_a_receipt_before_the_sending_is_refused() -> None:
         remedy_deadline(D(2026, 11, 20), options)
     assert info.value.field == "received_on"
     assert info.value.article == "Art. 12 al. 2"
+    # Sent Fri 20 Nov 2026, received the day before, Thu 19 Nov: both dates are named.
+    assert info.value.render("en") == (
+        "received_on: the letter cannot be received (2026-11-19) before it was sent "
+        "(2026-11-20) (Art. 12 al. 2)"
+    )
+    assert info.value.render("fr") == (
+        "received_on: la lettre ne peut être reçue (2026-11-19) avant d'avoir été envoyée "
+        "(2026-11-20) (Art. 12 al. 2)"
+    )
 
 
 def test_the_receipt_may_be_an_aware_datetime() -> None:
