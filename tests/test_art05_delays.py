@@ -6,6 +6,7 @@ le droit de résilier de manière unilatérale la présente convention. » —
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 import pytest
 
@@ -23,6 +24,7 @@ from mgp_convention.articles.art05_delays import (
 from mgp_convention.errors import ConventionError
 from mgp_convention.events import Ground, Termination
 from mgp_convention.examples import example_convention
+from mgp_convention.i18n import Message
 from mgp_convention.lifecycle import Lifecycle
 
 D = dt.date
@@ -163,3 +165,94 @@ def test_under_version_1s_reading_a_refusal_gives_that_readings_reason() -> None
     assert "n'est pas le bénéficiaire" in refusal.render("fr")
     assert "formal notice" not in refusal.render("en")
     assert "mise en demeure" not in refusal.render("fr")
+
+
+# The refusals as the officer reads them, in both languages (each called in the test).
+# Planned start Monday 1 March 2027; a termination on that very day is refused, the first
+# possible day being the next, Tuesday 2 March 2027 (planned start + one day).
+READ_REFUSALS = [
+    (
+        "started: it was ready",
+        lambda: not_ready_without_notice_refusal(
+            D(2027, 3, 2), planned_start=PLANNED, started=True, beneficiary_is_the_cause=True
+        ),
+        "the experiment has started: the beneficiary was ready",
+        "l'expérimentation a commencé : le bénéficiaire était prêt",
+    ),
+    (
+        "the cause is the provider (al. 4)",
+        lambda: not_ready_without_notice_refusal(
+            D(2027, 3, 2), planned_start=PLANNED, started=False, beneficiary_is_the_cause=False
+        ),
+        "the current cause of the delay is not the beneficiary (a delay caused by the "
+        "Métropole or its provider does not open this ground, Art. 5 al. 4)",
+        "la cause actuelle du retard n'est pas le bénéficiaire (un retard du fait de la "
+        "Métropole ou de son prestataire n'ouvre pas ce motif, Art. 5 al. 4)",
+    ),
+    (
+        "the planned start itself: it may still be ready",
+        lambda: not_ready_without_notice_refusal(
+            PLANNED, planned_start=PLANNED, started=False, beneficiary_is_the_cause=True
+        ),
+        "the planned start, Monday 1 March 2027, has not passed yet: termination for not "
+        "being ready is possible from Tuesday 2 March 2027",
+        "la date de début souhaitée, le lundi 1er mars 2027, n'est pas encore passée : la "
+        "résiliation faute d'être prêt est possible à partir du mardi 2 mars 2027",
+    ),
+    (
+        "a breach recorded once started",
+        lambda: ready_breach_refusal(
+            D(2027, 3, 2), planned_start=PLANNED, started=True, beneficiary_may_be_the_cause=True
+        ),
+        "the experiment has started: the beneficiary was ready",
+        "l'expérimentation a commencé : le bénéficiaire était prêt",
+    ),
+    (
+        "a breach recorded the day before the planned start",
+        lambda: ready_breach_refusal(
+            D(2027, 2, 28), planned_start=PLANNED, started=False, beneficiary_may_be_the_cause=True
+        ),
+        "the planned start, Monday 1 March 2027, has not come yet",
+        "la date de début souhaitée, le lundi 1er mars 2027, n'est pas encore arrivée",
+    ),
+    (
+        "a breach recorded while the cause is the provider",
+        lambda: ready_breach_refusal(
+            D(2027, 3, 2), planned_start=PLANNED, started=False, beneficiary_may_be_the_cause=False
+        ),
+        "the current cause of the delay is not the beneficiary (the latest delay report "
+        "names another cause, or the beneficiary declared itself ready)",
+        "la cause actuelle du retard n'est pas le bénéficiaire (le dernier retard signalé a "
+        "une autre cause, ou le bénéficiaire s'est déclaré prêt)",
+    ),
+    (
+        "a start before every party signed",
+        lambda: start_refusal(PLANNED, None),
+        "the convention has not taken effect: every party must sign first",
+        "la convention n'a pas pris effet : chaque partie doit d'abord signer",
+    ),
+    (
+        "a start the day before it took effect",
+        # Wednesday 18 November 2026, the day before the last signature (Thursday 19).
+        lambda: start_refusal(D(2026, 11, 18), D(2026, 11, 19)),
+        "the experiment cannot start (Wednesday 18 November 2026) before the convention "
+        "takes effect (Thursday 19 November 2026, the last signature)",
+        "l'expérimentation ne peut pas commencer (mercredi 18 novembre 2026) avant la prise "
+        "d'effet de la convention (jeudi 19 novembre 2026, la dernière signature)",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("refusal", "english", "french"),
+    [c[1:] for c in READ_REFUSALS],
+    ids=[c[0] for c in READ_REFUSALS],
+)
+def test_a_refusal_reads_in_full_in_english_and_french(
+    refusal: Callable[[], Message | None], english: str, french: str
+) -> None:
+    # Called here, not at collection: the mutant under test is switched on per test.
+    message = refusal()
+    assert message is not None
+    assert message.render("en") == english
+    assert message.render("fr") == french

@@ -9,6 +9,7 @@ The letter of the cases below is sent Wednesday 2 December 2026: day 30 is Frida
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 import attrs
 import pytest
@@ -21,6 +22,7 @@ from mgp_convention.articles.art12_breaches import (
     remedy_refusal,
     thirty_days_refusal,
 )
+from mgp_convention.i18n import Message
 
 D = dt.date
 SENT, DEADLINE = D(2026, 12, 2), D(2027, 1, 4)
@@ -168,3 +170,79 @@ def test_a_waived_lateness_and_a_remedy_in_time_are_told_apart() -> None:
     assert in_time is not None
     assert waived is not None
     assert in_time.msgid != waived.msgid
+
+
+def thirty_days(on: dt.date, **facts: object) -> Message | None:
+    values = attrs.asdict(Facts(on, **facts))  # type: ignore[arg-type]
+    return thirty_days_refusal("B1", values.pop("on"), **values)
+
+
+# The refusals as the officer reads them, in both languages (each called in the test).
+# Letter sent Wed 2 Dec 2026; day 30 = Fri 1 Jan 2027 (holiday), then the weekend: the
+# deadline is Mon 4 Jan 2027 (remedy_deadline), termination possible from Tue 5 Jan.
+READ_REFUSALS = [
+    (
+        "a notice for a closed breach",
+        lambda: notice_refusal("B1", open_=False, notice_sent_on=None),
+        "breach B1 is closed: no notice is needed",
+        "le manquement B1 est clos : aucune mise en demeure n'est nécessaire",
+    ),
+    (
+        "a second notice",
+        lambda: notice_refusal("B1", open_=True, notice_sent_on=SENT),
+        "breach B1 already had its formal notice, sent on Wednesday 2 December 2026",
+        "le manquement B1 a déjà fait l'objet d'une mise en demeure, envoyée le mercredi "
+        "2 décembre 2026",
+    ),
+    (
+        "a remedy of a closed breach",
+        lambda: remedy_refusal("B2", open_=False),
+        "breach B2 is not open any more",
+        "le manquement B2 n'est plus ouvert",
+    ),
+    (
+        "no letter sent",
+        lambda: thirty_days(D(2027, 2, 1), notice_sent_on=None, deadline=None),
+        "no formal notice has been sent for breach B1: its thirty days have not started",
+        "aucune mise en demeure n'a été envoyée pour le manquement B1 : ses trente jours "
+        "n'ont pas commencé",
+    ),
+    (
+        "remedied late on Tue 5 January, the lateness waived",
+        lambda: thirty_days(
+            D(2027, 1, 6), remedied_on=D(2027, 1, 5), late=True, accepted_late=True
+        ),
+        "breach B1 was remedied late, on Tuesday 5 January 2027, and the Métropole accepted "
+        "the late remedy: it counts as remedied in time",
+        "le manquement B1 a été réparé tardivement, le mardi 5 janvier 2027, et la Métropole "
+        "a accepté cette remédiation tardive : il est réputé réparé dans le délai",
+    ),
+    (
+        "remedied on the deadline: in time",
+        lambda: thirty_days(D(2027, 1, 5), remedied_on=DEADLINE),
+        "breach B1 was remedied in time, on Monday 4 January 2027",
+        "le manquement B1 a été réparé dans le délai, le lundi 4 janvier 2027",
+    ),
+    (
+        "Mon 4 January 2027, the deadline itself",
+        lambda: thirty_days(DEADLINE),
+        "the thirty days of breach B1 run until Monday 4 January 2027 (included): "
+        "termination is possible from Tuesday 5 January 2027",
+        "les trente jours du manquement B1 courent jusqu'au lundi 4 janvier 2027 inclus : la "
+        "résiliation est possible à partir du mardi 5 janvier 2027",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("refusal", "english", "french"),
+    [c[1:] for c in READ_REFUSALS],
+    ids=[c[0] for c in READ_REFUSALS],
+)
+def test_a_refusal_reads_in_full_in_english_and_french(
+    refusal: Callable[[], Message | None], english: str, french: str
+) -> None:
+    message = refusal()
+    assert message is not None
+    assert message.render("en") == english
+    assert message.render("fr") == french

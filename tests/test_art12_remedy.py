@@ -522,6 +522,15 @@ def test_a_receipt_before_the_sending_is_refused() -> None:
         remedy_deadline(D(2026, 11, 20), options)
     assert info.value.field == "received_on"
     assert info.value.article == "Art. 12 al. 2"
+    # Sent Fri 20 Nov 2026, received the day before, Thu 19 Nov: both dates are named.
+    assert info.value.render("en") == (
+        "received_on: the letter cannot be received (2026-11-19) before it was sent "
+        "(2026-11-20) (Art. 12 al. 2)"
+    )
+    assert info.value.render("fr") == (
+        "received_on: la lettre ne peut être reçue (2026-11-19) avant d'avoir été envoyée "
+        "(2026-11-20) (Art. 12 al. 2)"
+    )
 
 
 def test_the_receipt_may_be_an_aware_datetime() -> None:
@@ -862,3 +871,56 @@ def test_counting_from_receipt_is_counting_from_the_receipt_date(sent: dt.date, 
     options = RemedyOptions(count_from="receipt", received_on=received)
     assert remedy_deadline(sent, options).expires_on == remedy_deadline(received).expires_on
     assert remedy_deadline(sent, options).expires_on >= remedy_deadline(sent).expires_on
+
+
+def test_the_explanation_names_each_day_skipped_with_its_reason() -> None:
+    # Sent Wed 2 Dec 2026: day 30 = Fri 1 Jan 2027 (New Year's Day), then Sat 2 and Sun 3,
+    # then Mon 4 Jan 2027 given as a jour chômé: the deadline moves to Tue 5 Jan 2027, and
+    # termination is allowed from the day after, Wed 6 Jan 2027.
+    deadline = remedy_deadline(D(2026, 12, 2), RemedyOptions(extra_closed_days=[D(2027, 1, 4)]))
+    assert (
+        "Le 30e jour est le vendredi 1er janvier 2027. Le délai est prorogé au premier jour "
+        "ouvrable suivant (CPC 642 al. 2) ; jours non ouvrables passés : vendredi 1er janvier "
+        "2027 (jour férié : 1er janvier), samedi 2 janvier 2027 (samedi), dimanche 3 janvier "
+        "2027 (dimanche), lundi 4 janvier 2027 (jour chômé indiqué). Le délai pour remédier au "
+        "manquement expire le mardi 5 janvier 2027 à 24 h"
+    ) in deadline.explain()
+    assert (
+        "Day 30 is Friday 1 January 2027. The deadline moves to the next working day (CPC 642 "
+        "al. 2); non-working days skipped: Friday 1 January 2027 (public holiday: New Year's "
+        "Day), Saturday 2 January 2027 (Saturday), Sunday 3 January 2027 (Sunday), Monday 4 "
+        "January 2027 (closed day (given)). The deadline to remedy the breach is Tuesday 5 "
+        "January 2027 at midnight"
+    ) in deadline.explain("en")
+
+
+@pytest.mark.parametrize(
+    ("sent", "options", "french", "english"),
+    [
+        # 31 Dec 9999 + 1 day is past the last date Python can hold: one day, singular.
+        pytest.param(
+            D(9999, 12, 31),
+            RemedyOptions(days=1),
+            "days: un délai de 1 jour à compter du 9999-12-31 expire après l'an 9999 "
+            "(Art. 12 al. 2)",
+            "days: a period of 1 day from 9999-12-31 ends after year 9999 (Art. 12 al. 2)",
+            id="one-day",
+        ),
+        # 20 Dec 9999 + 30 days would be 19 Jan 10000: the contract's thirty days, plural.
+        pytest.param(
+            D(9999, 12, 20),
+            DEFAULT_REMEDY_OPTIONS,
+            "days: un délai de 30 jours à compter du 9999-12-20 expire après l'an 9999 "
+            "(Art. 12 al. 2)",
+            "days: a period of 30 days from 9999-12-20 ends after year 9999 (Art. 12 al. 2)",
+            id="thirty-days",
+        ),
+    ],
+)
+def test_a_period_past_year_9999_reads_in_full(
+    sent: dt.date, options: RemedyOptions, french: str, english: str
+) -> None:
+    with pytest.raises(DateError) as info:
+        remedy_deadline(sent, options)
+    assert info.value.render("fr") == french
+    assert info.value.render("en") == english

@@ -5,6 +5,7 @@ CE Ass. 1948 L'Aurore; C. civ. 1218 and 1193), case by case."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 import pytest
 
@@ -27,6 +28,7 @@ from mgp_convention.articles.art12_termination import (
     who_refusal,
 )
 from mgp_convention.events import Ground, TerminatedBy
+from mgp_convention.i18n import Message
 
 D = dt.date
 G, BY = Ground, TerminatedBy
@@ -182,3 +184,67 @@ KINDS = [
 def test_the_advisories_of_a_termination(kind: object, code: str, source: str) -> None:
     assert ADVISORIES[code] is kind
     assert (ADVISORIES[code].code, ADVISORIES[code].source.label) == (code, source)
+
+
+# The refusals as the officer reads them, in both languages (each called in the test).
+# The end date of the example: Friday 31 March 2028; the day after is Saturday 1 April.
+READ_REFUSALS = [
+    (
+        "the beneficiary for force majeure: it goes to the judge",
+        lambda: who_refusal(G.FORCE_MAJEURE, BY.BENEFICIARY),
+        "the beneficiary cannot terminate for force majeure itself: it asks the Tribunal "
+        "administratif to pronounce the termination (by: judge)",
+        "le bénéficiaire ne peut pas résilier lui-même pour force majeure : il demande au "
+        "tribunal administratif de prononcer la résiliation (by : judge)",
+    ),
+    (
+        "the beneficiary on ground breach: the Métropole's",
+        lambda: who_refusal(G.BREACH, BY.BENEFICIARY),
+        "the beneficiary cannot terminate on ground breach: only the Métropole can",
+        "résiliation impossible par le bénéficiaire pour le motif « manquement » : la seule "
+        "partie qui peut l'invoquer est la Métropole",
+    ),
+    (
+        # « à le bénéficiaire » was the French of this refusal: a grammar slip.
+        "the Métropole on ground general interest: the beneficiary's",
+        lambda: who_refusal(G.GENERAL_INTEREST, BY.METROPOLE),
+        "the Métropole cannot terminate on ground general interest: only the beneficiary can",
+        "résiliation impossible par la Métropole pour le motif « motif d'intérêt général » : "
+        "la seule partie qui peut l'invoquer est le bénéficiaire",
+    ),
+    (
+        "interruption without a reason (CE Béziers)",
+        lambda: reason_refusal(G.INTERRUPTION, BY.METROPOLE, None),
+        "a termination on ground interruption of the experiment must state its reason ('reason')",
+        "une résiliation pour le motif « interruption de l'expérimentation » doit énoncer son "
+        "motif (« reason »)",
+    ),
+    (
+        "a judgment with a blank reason",
+        lambda: reason_refusal(G.BREACH, BY.JUDGE, " "),
+        "a termination on ground breach must state its reason ('reason')",
+        "une résiliation pour le motif « manquement » doit énoncer son motif (« reason »)",
+    ),
+    (
+        "taking effect the day after the end date",
+        lambda: effect_refusal(D(2028, 4, 1), D(2028, 3, 31)),
+        "the termination would take effect on Saturday 1 April 2028, after the end date "
+        "Friday 31 March 2028: the convention ends by itself on that date",
+        "la résiliation prendrait effet le samedi 1er avril 2028, après la date de fin, le "
+        "vendredi 31 mars 2028 : la convention prend fin d'elle-même à cette date",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("refusal", "english", "french"),
+    [c[1:] for c in READ_REFUSALS],
+    ids=[c[0] for c in READ_REFUSALS],
+)
+def test_a_refusal_reads_in_full_in_english_and_french(
+    refusal: Callable[[], Message | None], english: str, french: str
+) -> None:
+    message = refusal()
+    assert message is not None
+    assert message.render("en") == english
+    assert message.render("fr") == french

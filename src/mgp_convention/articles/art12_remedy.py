@@ -372,13 +372,18 @@ def _expiry(sent: dt.date, options: RemedyOptions) -> dt.date:
     return next_working_day(nominal, options.extra_closed_days)
 
 
+# Its plural form is looked up by the singular in the catalogues (either language): like
+# the words below, a module constant.
+_OUT_OF_RANGE: Final = NP_(
+    "a period of {days} day from {sent} ends after year 9999",
+    "a period of {days} days from {sent} ends after year 9999",
+)
+
+
 def _out_of_range(sent: dt.date, options: RemedyOptions) -> DateError:
     return DateError(
         Message.counted(
-            NP_(
-                "a period of {days} day from {sent} ends after year 9999",
-                "a period of {days} days from {sent} ends after year 9999",
-            ),
+            _OUT_OF_RANGE,
             "days",
             {"days": str(options.days), "sent": sent.isoformat()},
         ),
@@ -498,8 +503,7 @@ def _explain(deadline: RemedyDeadline, lang: Lang) -> str:
     if skipped:
         listed = [
             Message(
-                _SKIPPED_DAY,
-                {"day": s.day, "reason": non_working_reason(s.day, closed, lang=lang) or ""},
+                _SKIPPED_DAY, {"day": s.day, "reason": s.reason if lang == "fr" else s.reason_en}
             ).render(lang)
             for s in skipped
         ]

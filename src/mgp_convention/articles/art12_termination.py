@@ -228,15 +228,16 @@ def who_refusal(ground: Ground, by: TerminatedBy) -> Message | None:
                 "Tribunal administratif to pronounce the termination (by: judge)"
             )
         )
-    parties = [party for party in TerminatedBy if party is not TerminatedBy.JUDGE]
-    able = [party for party in parties if may_terminate(ground, party)]
-    if len(able) == 1:
-        return Message(
-            N_("{by} cannot terminate on ground {ground}: only {able} can"),
-            {"by": by, "ground": ground, "able": able[0]},
-        )
-    return Message(  # pragma: no cover - every ground has one party or both
-        N_("{by} cannot terminate on ground {ground}"), {"by": by, "ground": ground}
+    # A ground both parties may use is refused to neither, and each ground is open to one
+    # party at least (WHO_MAY): the refused ground is the other party's alone.
+    (able,) = [
+        party
+        for party in TerminatedBy
+        if party is not TerminatedBy.JUDGE and may_terminate(ground, party)
+    ]
+    return Message(
+        N_("{by} cannot terminate on ground {ground}: only {able} can"),
+        {"by": by, "ground": ground, "able": able},
     )
 
 
