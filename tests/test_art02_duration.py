@@ -95,3 +95,22 @@ def test_why_nothing_is_recorded_after_the_end_date() -> None:
     # Said in French for a lawyer, not left in English.
     assert ended.render("fr") != ended.render("en")
     assert never.render("fr") != never.render("en")
+
+
+def test_the_refusals_after_the_end_date_in_both_languages() -> None:
+    # Art. 2, « jusqu'au [Date] »: the end date is the last day in force; the day after,
+    # the convention has ended (or, never signed by every party, never took effect).
+    end = dt.date(2028, 3, 31)  # a Friday; the next day is Saturday 1 April 2028
+    assert ended_refusal(end).render("fr") == (
+        "la convention courait jusqu'à sa date de fin, le vendredi 31 mars 2028, et a pris "
+        "fin le samedi 1er avril 2028"
+    )
+    never = dt.date(2026, 10, 31)  # a Saturday
+    assert not_concluded_refusal(never).render("en") == (
+        "the convention was not signed by every party by its end date, Saturday 31 October "
+        "2026: it never took effect"
+    )
+    assert not_concluded_refusal(never).render("fr") == (
+        "la convention n'a pas été signée par toutes les parties au plus tard à sa date de "
+        "fin, le samedi 31 octobre 2026 : elle n'a jamais pris effet"
+    )
