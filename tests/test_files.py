@@ -275,7 +275,7 @@ def test_a_missing_file(tmp_path: Path) -> None:
 @pytest.mark.skipif(AS_ROOT, reason="runs as root, for whom file permissions do not apply")
 def test_an_unreadable_file(target: Path) -> None:
     target.chmod(0)
-    with pytest.raises(FileFormatError, match="Permission denied"):
+    with pytest.raises(FileFormatError, match="cannot read: permission denied"):
         read_bounded(target)
 
 

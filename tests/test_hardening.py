@@ -493,7 +493,7 @@ def test_an_unreadable_folder_is_a_failure_not_zero_conventions(tmp_path: Path) 
     (folder / "a.json").write_bytes(EXAMPLE.read_bytes())
     folder.chmod(0o300)  # no read: its names cannot be listed
     try:
-        with pytest.raises(FileFormatError, match="Permission denied"):
+        with pytest.raises(FileFormatError, match="cannot read the folder: permission denied"):
             io.load_folder(folder)
     finally:
         folder.chmod(0o700)
