@@ -151,6 +151,33 @@ def test_the_conditions_are_those_of_rules_version_2_in_order() -> None:
     assert {Ground.BREACH, Ground.SANCTION, Ground.NOT_READY} == GROUNDS_FOR_INDEMNITY
 
 
+def test_each_condition_as_json_quotes_its_words_and_the_rule_that_reads_them() -> None:
+    # copied from the contract: « par la Métropole du Grand Paris » (al. 3) and « un délai
+    # de trente jours … audit manquement » (al. 2); the messages are the catalogue's
+    by_code = {condition.code: condition for condition in CONDITIONS}
+    assert by_code[C.BY_METROPOLE].to_json() == {
+        "condition": "by_metropole",
+        "message": "la résiliation est une décision unilatérale de la Métropole",
+        "message_en": "the termination is a unilateral decision of the Métropole",
+        "article": "Art. 12 al. 3",
+        "quote": "résiliation unilatérale de la présente convention par la Métropole du Grand "
+        "Paris",
+        "also_article": None,
+        "also_quote": None,
+    }
+    assert by_code[C.NOTICE_SENT].to_json() == {
+        "condition": "formal_notice_sent",
+        "message": "sa mise en demeure (lettre recommandée avec accusé de réception) a été envoyée",
+        "message_en": "its formal notice (registered letter with acknowledgement of receipt) was "
+        "sent",
+        "article": "Art. 12 al. 3",
+        "quote": "dans le délai prévu à l'alinéa précédent",
+        "also_article": "Art. 12 al. 2",
+        "also_quote": "un délai de trente jours à compter de l'envoi d'une lettre recommandée "
+        "avec accusé de réception pour remédier audit manquement",
+    }
+
+
 # --- when it may be claimed: the conditions, case by case --------------------------------
 
 CASES = [
@@ -318,8 +345,18 @@ def test_a_late_remedy_not_accepted_is_noted_and_still_counts_as_not_remedied() 
     assert late.breach.late
     assert not late.breach.remedied_in_time
     (note,) = indemnity_notes(late)
-    assert "« dans le délai »" in note.render("fr")
-    assert "did not accept" in note.render("en")
+    # the note in full: breach B1, remedied Tue 4 May 2027, deadline Mon 3 May 2027, and
+    # the words of al. 3 quoted in French in both languages
+    assert note.render("fr") == (
+        "Le manquement B1 a été réparé le mardi 4 mai 2027, après son échéance (lundi 3 mai "
+        "2027), et la Métropole n'a pas accepté cette remédiation tardive : il n'y a pas été "
+        "remédié « dans le délai »"
+    )
+    assert note.render("en") == (
+        "Breach B1 was remedied on Tuesday 4 May 2027, after its deadline (Monday 3 May "
+        "2027), and the Métropole did not accept the late remedy: it was not remedied "
+        "« dans le délai »"
+    )
     assert indemnity_notes(facts(remedied_on=D(2027, 5, 4), accepted_late=True)) == ()
     assert indemnity_notes(facts()) == ()
     assert indemnity_notes(TerminationFacts(D(2027, 5, 4))) == ()
@@ -518,6 +555,90 @@ def test_the_facts_as_json() -> None:
         "in_effect": False,
         "breach": None,
     }
+
+
+def test_the_facts_of_a_late_remedy_not_accepted_are_said_in_full_in_both_languages() -> None:
+    # notice Fri 2 Apr 2027, thirty days until Mon 3 May 2027 included (module docstring);
+    # remedied Tue 4 May 2027, the day after: late, and the Métropole did not accept it
+    late = facts(remedied_on=D(2027, 5, 4))
+    assert [line.render("en") for line in late.describe()] == [
+        "Termination decided on Tuesday 4 May 2027 by the Métropole, ground: breach; in "
+        "effect from Tuesday 4 May 2027",
+        "Breach B1 — make the data available and transfer it (Art. 8): prevents the start "
+        "or the proper running of the experiment",
+        "Formal notice sent on Friday 2 April 2027; the thirty days ran until Monday 3 May "
+        "2027 (included)",
+        "Remedied late, on Tuesday 4 May 2027; the Métropole did not accept the late remedy",
+    ]
+    assert [plain(line.render("fr")) for line in late.describe()] == [
+        "Résiliation décidée le mardi 4 mai 2027 par la Métropole, motif : manquement ; "
+        "effet au mardi 4 mai 2027",
+        "Manquement B1 — mettre à disposition et transférer les données (Art. 8) : empêche "
+        "le démarrage ou le bon déroulé de l'expérimentation",
+        "Mise en demeure envoyée le vendredi 2 avril 2027 ; les trente jours ont couru "
+        "jusqu'au lundi 3 mai 2027 inclus",
+        "Réparé tardivement, le mardi 4 mai 2027 ; la Métropole n'a pas accepté la "
+        "remédiation tardive",
+    ]
+
+
+def test_a_breach_of_no_named_obligation_that_impedes_and_was_never_remedied_is_said() -> None:
+    # the same notice and thirty days (2 April – 3 May 2027), no obligation named, no remedy
+    unremedied = facts(obligation=None)
+    assert [line.render("en") for line in unremedied.describe()][1:] == [
+        "Breach B1: prevents the start or the proper running of the experiment",
+        "Formal notice sent on Friday 2 April 2027; the thirty days ran until Monday 3 May "
+        "2027 (included)",
+        "Not remedied",
+    ]
+    assert [plain(line.render("fr")) for line in unremedied.describe()][1:] == [
+        "Manquement B1 : empêche le démarrage ou le bon déroulé de l'expérimentation",
+        "Mise en demeure envoyée le vendredi 2 avril 2027 ; les trente jours ont couru "
+        "jusqu'au lundi 3 mai 2027 inclus",
+        "Non réparé",
+    ]
+
+
+def test_the_facts_of_a_late_remedy_not_accepted_as_json_keep_every_key_and_date() -> None:
+    # notice Fri 2 Apr 2027, deadline Mon 3 May 2027, remedied Tue 4 May 2027: late, not
+    # accepted, hence not remedied in time; decided and in effect on the date of the claim
+    assert facts(remedied_on=D(2027, 5, 4)).to_json() == {
+        "on": "2027-05-04",
+        "termination": {
+            "decided_on": "2027-05-04",
+            "takes_effect_on": "2027-05-04",
+            "ground": "breach",
+            "ground_label": "manquement",
+            "ground_label_en": "breach",
+            "by": "metropole",
+        },
+        "in_effect": True,
+        "breach": {
+            "breach": "B1",
+            "obligation": "share_data",
+            "obligation_label": "mettre à disposition et transférer les données",
+            "obligation_label_en": "make the data available and transfer it",
+            "impedes_experiment": True,
+            "notice_sent_on": "2027-04-02",
+            "remedy_deadline": "2027-05-03",
+            "remedied_on": "2027-05-04",
+            "late": True,
+            "accepted_late": False,
+            "remedied_in_time": False,
+        },
+    }
+
+
+def test_a_lateness_waived_for_a_remedy_in_time_is_not_said_accepted_in_the_json() -> None:
+    # remedied Sat 1 May 2027, before the deadline of Mon 3 May 2027: in time, so there was
+    # no lateness for the Métropole to accept, whatever accepted_late says
+    data = facts(remedied_on=D(2027, 5, 1), accepted_late=True).to_json()["breach"]
+    assert (data["remedied_on"], data["late"], data["accepted_late"]) == (
+        "2027-05-01",
+        False,
+        False,
+    )
+    assert data["remedied_in_time"] is True
 
 
 BAD_FACTS = [
