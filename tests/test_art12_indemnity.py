@@ -310,7 +310,116 @@ def test_not_due_when_nothing_was_decided_and_only_that_is_said() -> None:
     assert unmet.render("en") == (
         "no termination has been decided by Tuesday 4 May 2027 (Art. 12 al. 3)"
     )
-    assert unmet.render("fr").startswith("aucune résiliation n'a été décidée à la date du mardi")
+    assert plain(unmet.render("fr")) == (
+        "aucune résiliation n'a été décidée à la date du mardi 4 mai 2027 (Art. 12 al. 3)"
+    )
+
+
+# Each reason in full, in both languages. Days of the week by hand from Tuesday 4 May
+# 2027: Wednesday 5 and Friday 7 May; Monday 3 May (the deadline of the thirty days);
+# Tuesday 20 April 2027 is two weeks before 4 May.
+REASONS = [
+    pytest.param(
+        facts(on=D(2027, 5, 5), effective=D(2027, 5, 7)),
+        C.TERMINATION_IN_EFFECT,
+        "la résiliation décidée le mardi 4 mai 2027 prend effet le vendredi 7 mai 2027, après "
+        "la date de la demande (mercredi 5 mai 2027)",
+        "the termination decided on Tuesday 4 May 2027 takes effect on Friday 7 May 2027, "
+        "after the date of the claim (Wednesday 5 May 2027)",
+        id="a_claim_before_the_termination_takes_effect",
+    ),
+    pytest.param(
+        facts(by=TerminatedBy.JUDGE),
+        C.BY_METROPOLE,
+        "la convention a été résiliée par le juge, non par une décision unilatérale de la "
+        "Métropole",
+        "the convention was terminated by the judge, not by the Métropole's own decision",
+        id="a_termination_by_the_judge",
+    ),
+    pytest.param(
+        TerminationFacts(
+            D(2027, 6, 1),
+            DecidedTermination(D(2027, 5, 4), D(2027, 5, 4), Ground.INTERRUPTION),
+        ),
+        C.FOR_A_BREACH,
+        "le motif est : interruption de l'expérimentation, et non un manquement du bénéficiaire",
+        "the ground is interruption of the experiment, not a breach by the beneficiary",
+        id="a_termination_for_an_interruption",
+    ),
+    pytest.param(
+        TerminationFacts(
+            D(2027, 6, 1),
+            DecidedTermination(D(2027, 5, 4), D(2027, 5, 4), Ground.INTERRUPTION),
+        ),
+        C.BREACH_NAMED,
+        "la résiliation ne désigne aucun manquement du bénéficiaire",
+        "the termination names no breach by the beneficiary",
+        id="a_termination_naming_no_breach",
+    ),
+    pytest.param(
+        facts(ground=Ground.NOT_READY),
+        C.BREACH_NAMED,
+        "la résiliation est prononcée pour défaut de préparation à la date prévue, mais le "
+        "manquement B1 porte sur une autre obligation (mettre à disposition et transférer les "
+        "données)",
+        "the termination is for not being ready on the planned date, but breach B1 is of "
+        "another obligation (make the data available and transfer it)",
+        id="a_not_ready_termination_naming_a_data_breach",
+    ),
+    pytest.param(
+        facts(impedes_experiment=False),
+        C.BREACH_IMPEDES,
+        "le manquement B1 a été enregistré comme n'empêchant ni le démarrage ni le bon déroulé "
+        "de l'expérimentation",
+        "breach B1 was recorded as not preventing the start or the proper running of the "
+        "experiment",
+        id="a_breach_that_did_not_impede",
+    ),
+    pytest.param(
+        facts(notice_sent_on=None, remedy_deadline=None),
+        C.NOTICE_SENT,
+        "aucune mise en demeure n'a été envoyée pour le manquement B1 : ses trente jours n'ont "
+        "jamais commencé",
+        "no formal notice was sent for breach B1: its thirty days never started",
+        id="a_breach_without_formal_notice",
+    ),
+    pytest.param(
+        facts(decided=D(2027, 4, 20), on=D(2027, 5, 10)),
+        C.PERIOD_RAN_OUT,
+        "la résiliation a été décidée le mardi 20 avril 2027, alors que les trente jours du "
+        "manquement B1 couraient encore (jusqu'au lundi 3 mai 2027 inclus)",
+        "the termination was decided on Tuesday 20 April 2027, while the thirty days of breach "
+        "B1 still ran (until Monday 3 May 2027 included)",
+        id="a_termination_decided_while_the_thirty_days_ran",
+    ),
+    pytest.param(
+        facts(remedied_on=DEADLINE),
+        C.NOT_REMEDIED_IN_TIME,
+        "le manquement B1 a été réparé dans le délai, le lundi 3 mai 2027",
+        "breach B1 was remedied in time, on Monday 3 May 2027",
+        id="a_remedy_on_the_deadline_day",
+    ),
+    pytest.param(
+        facts(remedied_on=D(2027, 5, 4), accepted_late=True),
+        C.NOT_REMEDIED_IN_TIME,
+        "le manquement B1 a été réparé tardivement, le mardi 4 mai 2027, et la Métropole a "
+        "accepté cette remédiation tardive : il est réputé réparé dans le délai",
+        "breach B1 was remedied late, on Tuesday 4 May 2027, and the Métropole accepted the "
+        "late remedy: it counts as remedied in time",
+        id="a_late_remedy_the_metropole_accepted",
+    ),
+]
+
+
+@pytest.mark.parametrize(("the_facts", "code", "reason_fr", "reason_en"), REASONS)
+def test_each_unmet_condition_gives_its_reason_in_full_in_both_languages(
+    the_facts: TerminationFacts, code: ConditionCode, reason_fr: str, reason_en: str
+) -> None:
+    (unmet,) = [unmet for unmet in unmet_conditions(the_facts) if unmet.code is code]
+    assert plain(unmet.render("fr")) == f"{reason_fr} (Art. 12 al. 3)"
+    assert unmet.render("en") == f"{reason_en} (Art. 12 al. 3)"
+    data = unmet.to_json()
+    assert (plain(data["reason"]), data["reason_en"]) == (reason_fr, reason_en)
 
 
 def test_each_unmet_condition_names_its_breach_and_its_dates() -> None:
