@@ -801,6 +801,73 @@ def test_facts_that_cannot_be_are_refused_naming_the_field(build: Any, field: st
     assert info.value.field == field
 
 
+# What a person stating impossible facts reads, in full: the field, what is wrong, and the
+# rule that says so (dates as given; a remedy deadline only with its formal notice, al. 2).
+REFUSED_FACTS = [
+    pytest.param(
+        lambda: DecidedTermination(D(2027, 5, 4), D(2027, 5, 3), Ground.BREACH),
+        "takes_effect_on: a termination decided on 2027-05-04 cannot take effect before, on "
+        "2027-05-03 (CE Ass., 25 juin 1948, Société du journal L'Aurore)",
+        id="a_termination_taking_effect_the_day_before_its_decision",
+    ),
+    pytest.param(
+        lambda: BreachFacts("B1", impedes_experiment=True, remedy_deadline=D(2027, 5, 3)),
+        "remedy_deadline: a formal notice and its remedy deadline go together: give both, or "
+        "neither (Art. 12 al. 2)",
+        id="a_deadline_without_its_formal_notice",
+    ),
+    pytest.param(
+        lambda: BreachFacts(
+            "B1",
+            impedes_experiment=True,
+            notice_sent_on=D(2027, 4, 2),
+            remedy_deadline=D(2027, 4, 1),
+        ),
+        "remedy_deadline: the remedy deadline (2027-04-01) comes before the formal notice "
+        "(2027-04-02) (Art. 12 al. 2)",
+        id="a_deadline_before_its_formal_notice",
+    ),
+    pytest.param(
+        lambda: TerminationFacts(D(2027, 5, 4), "breach"),
+        "termination: expected a DecidedTermination or None, got str",
+        id="a_termination_that_is_no_decided_termination",
+    ),
+    pytest.param(
+        lambda: TerminationFacts(
+            D(2027, 5, 4),
+            DecidedTermination(D(2027, 5, 4), D(2027, 5, 4), Ground.BREACH),
+            "B1",
+        ),
+        "breach: expected BreachFacts or None, got str",
+        id="a_breach_that_is_no_breach_facts",
+    ),
+    pytest.param(
+        lambda: TerminationFacts(
+            D(2027, 5, 4),
+            DecidedTermination(D(2027, 5, 4), D(2027, 5, 4), Ground.INTERRUPTION),
+            BreachFacts("B1", impedes_experiment=True),
+        ),
+        "breach: only a termination on ground breach, sanction or not_ready names a breach",
+        id="a_breach_named_by_an_interruption",
+    ),
+]
+
+
+@pytest.mark.parametrize(("build", "refusal"), REFUSED_FACTS)
+def test_impossible_facts_are_refused_saying_what_is_wrong(build: Any, refusal: str) -> None:
+    with pytest.raises(InvalidValue) as info:
+        build()
+    assert str(info.value) == refusal
+
+
+def test_a_remedy_deadline_on_the_day_of_the_notice_is_not_refused() -> None:
+    # only a deadline *before* its notice cannot be: other stated deadlines are taken as given
+    same_day = BreachFacts(
+        "B1", impedes_experiment=True, notice_sent_on=D(2027, 4, 2), remedy_deadline=D(2027, 4, 2)
+    )
+    assert same_day.to_json()["remedy_deadline"] == "2027-04-02"
+
+
 def test_a_termination_taking_effect_before_its_decision_cites_l_aurore() -> None:
     with pytest.raises(InvalidValue) as info:
         DecidedTermination(D(2027, 5, 4), D(2027, 5, 3), Ground.BREACH)
