@@ -331,7 +331,7 @@ def _breach_unmet(breach: BreachFacts, decided_on: dt.date) -> list[UnmetConditi
                 breach=breach.label,
             )
         )
-    if breach.notice_sent_on is None or breach.remedy_deadline is None:
+    if breach.remedy_deadline is None:  # nor a formal notice: both, or neither
         found.append(
             _unmet(
                 ConditionCode.NOTICE_SENT,
