@@ -151,6 +151,33 @@ def test_the_conditions_are_those_of_rules_version_2_in_order() -> None:
     assert {Ground.BREACH, Ground.SANCTION, Ground.NOT_READY} == GROUNDS_FOR_INDEMNITY
 
 
+def test_each_condition_as_json_quotes_its_words_and_the_rule_that_reads_them() -> None:
+    # copied from the contract: « par la Métropole du Grand Paris » (al. 3) and « un délai
+    # de trente jours … audit manquement » (al. 2); the messages are the catalogue's
+    by_code = {condition.code: condition for condition in CONDITIONS}
+    assert by_code[C.BY_METROPOLE].to_json() == {
+        "condition": "by_metropole",
+        "message": "la résiliation est une décision unilatérale de la Métropole",
+        "message_en": "the termination is a unilateral decision of the Métropole",
+        "article": "Art. 12 al. 3",
+        "quote": "résiliation unilatérale de la présente convention par la Métropole du Grand "
+        "Paris",
+        "also_article": None,
+        "also_quote": None,
+    }
+    assert by_code[C.NOTICE_SENT].to_json() == {
+        "condition": "formal_notice_sent",
+        "message": "sa mise en demeure (lettre recommandée avec accusé de réception) a été envoyée",
+        "message_en": "its formal notice (registered letter with acknowledgement of receipt) was "
+        "sent",
+        "article": "Art. 12 al. 3",
+        "quote": "dans le délai prévu à l'alinéa précédent",
+        "also_article": "Art. 12 al. 2",
+        "also_quote": "un délai de trente jours à compter de l'envoi d'une lettre recommandée "
+        "avec accusé de réception pour remédier audit manquement",
+    }
+
+
 # --- when it may be claimed: the conditions, case by case --------------------------------
 
 CASES = [
@@ -283,7 +310,116 @@ def test_not_due_when_nothing_was_decided_and_only_that_is_said() -> None:
     assert unmet.render("en") == (
         "no termination has been decided by Tuesday 4 May 2027 (Art. 12 al. 3)"
     )
-    assert unmet.render("fr").startswith("aucune résiliation n'a été décidée à la date du mardi")
+    assert plain(unmet.render("fr")) == (
+        "aucune résiliation n'a été décidée à la date du mardi 4 mai 2027 (Art. 12 al. 3)"
+    )
+
+
+# Each reason in full, in both languages. Days of the week by hand from Tuesday 4 May
+# 2027: Wednesday 5 and Friday 7 May; Monday 3 May (the deadline of the thirty days);
+# Tuesday 20 April 2027 is two weeks before 4 May.
+REASONS = [
+    pytest.param(
+        facts(on=D(2027, 5, 5), effective=D(2027, 5, 7)),
+        C.TERMINATION_IN_EFFECT,
+        "la résiliation décidée le mardi 4 mai 2027 prend effet le vendredi 7 mai 2027, après "
+        "la date de la demande (mercredi 5 mai 2027)",
+        "the termination decided on Tuesday 4 May 2027 takes effect on Friday 7 May 2027, "
+        "after the date of the claim (Wednesday 5 May 2027)",
+        id="a_claim_before_the_termination_takes_effect",
+    ),
+    pytest.param(
+        facts(by=TerminatedBy.JUDGE),
+        C.BY_METROPOLE,
+        "la convention a été résiliée par le juge, non par une décision unilatérale de la "
+        "Métropole",
+        "the convention was terminated by the judge, not by the Métropole's own decision",
+        id="a_termination_by_the_judge",
+    ),
+    pytest.param(
+        TerminationFacts(
+            D(2027, 6, 1),
+            DecidedTermination(D(2027, 5, 4), D(2027, 5, 4), Ground.INTERRUPTION),
+        ),
+        C.FOR_A_BREACH,
+        "le motif est : interruption de l'expérimentation, et non un manquement du bénéficiaire",
+        "the ground is interruption of the experiment, not a breach by the beneficiary",
+        id="a_termination_for_an_interruption",
+    ),
+    pytest.param(
+        TerminationFacts(
+            D(2027, 6, 1),
+            DecidedTermination(D(2027, 5, 4), D(2027, 5, 4), Ground.INTERRUPTION),
+        ),
+        C.BREACH_NAMED,
+        "la résiliation ne désigne aucun manquement du bénéficiaire",
+        "the termination names no breach by the beneficiary",
+        id="a_termination_naming_no_breach",
+    ),
+    pytest.param(
+        facts(ground=Ground.NOT_READY),
+        C.BREACH_NAMED,
+        "la résiliation est prononcée pour défaut de préparation à la date prévue, mais le "
+        "manquement B1 porte sur une autre obligation (mettre à disposition et transférer les "
+        "données)",
+        "the termination is for not being ready on the planned date, but breach B1 is of "
+        "another obligation (make the data available and transfer it)",
+        id="a_not_ready_termination_naming_a_data_breach",
+    ),
+    pytest.param(
+        facts(impedes_experiment=False),
+        C.BREACH_IMPEDES,
+        "le manquement B1 a été enregistré comme n'empêchant ni le démarrage ni le bon déroulé "
+        "de l'expérimentation",
+        "breach B1 was recorded as not preventing the start or the proper running of the "
+        "experiment",
+        id="a_breach_that_did_not_impede",
+    ),
+    pytest.param(
+        facts(notice_sent_on=None, remedy_deadline=None),
+        C.NOTICE_SENT,
+        "aucune mise en demeure n'a été envoyée pour le manquement B1 : ses trente jours n'ont "
+        "jamais commencé",
+        "no formal notice was sent for breach B1: its thirty days never started",
+        id="a_breach_without_formal_notice",
+    ),
+    pytest.param(
+        facts(decided=D(2027, 4, 20), on=D(2027, 5, 10)),
+        C.PERIOD_RAN_OUT,
+        "la résiliation a été décidée le mardi 20 avril 2027, alors que les trente jours du "
+        "manquement B1 couraient encore (jusqu'au lundi 3 mai 2027 inclus)",
+        "the termination was decided on Tuesday 20 April 2027, while the thirty days of breach "
+        "B1 still ran (until Monday 3 May 2027 included)",
+        id="a_termination_decided_while_the_thirty_days_ran",
+    ),
+    pytest.param(
+        facts(remedied_on=DEADLINE),
+        C.NOT_REMEDIED_IN_TIME,
+        "le manquement B1 a été réparé dans le délai, le lundi 3 mai 2027",
+        "breach B1 was remedied in time, on Monday 3 May 2027",
+        id="a_remedy_on_the_deadline_day",
+    ),
+    pytest.param(
+        facts(remedied_on=D(2027, 5, 4), accepted_late=True),
+        C.NOT_REMEDIED_IN_TIME,
+        "le manquement B1 a été réparé tardivement, le mardi 4 mai 2027, et la Métropole a "
+        "accepté cette remédiation tardive : il est réputé réparé dans le délai",
+        "breach B1 was remedied late, on Tuesday 4 May 2027, and the Métropole accepted the "
+        "late remedy: it counts as remedied in time",
+        id="a_late_remedy_the_metropole_accepted",
+    ),
+]
+
+
+@pytest.mark.parametrize(("the_facts", "code", "reason_fr", "reason_en"), REASONS)
+def test_each_unmet_condition_gives_its_reason_in_full_in_both_languages(
+    the_facts: TerminationFacts, code: ConditionCode, reason_fr: str, reason_en: str
+) -> None:
+    (unmet,) = [unmet for unmet in unmet_conditions(the_facts) if unmet.code is code]
+    assert plain(unmet.render("fr")) == f"{reason_fr} (Art. 12 al. 3)"
+    assert unmet.render("en") == f"{reason_en} (Art. 12 al. 3)"
+    data = unmet.to_json()
+    assert (plain(data["reason"]), data["reason_en"]) == (reason_fr, reason_en)
 
 
 def test_each_unmet_condition_names_its_breach_and_its_dates() -> None:
@@ -318,8 +454,18 @@ def test_a_late_remedy_not_accepted_is_noted_and_still_counts_as_not_remedied() 
     assert late.breach.late
     assert not late.breach.remedied_in_time
     (note,) = indemnity_notes(late)
-    assert "« dans le délai »" in note.render("fr")
-    assert "did not accept" in note.render("en")
+    # the note in full: breach B1, remedied Tue 4 May 2027, deadline Mon 3 May 2027, and
+    # the words of al. 3 quoted in French in both languages
+    assert note.render("fr") == (
+        "Le manquement B1 a été réparé le mardi 4 mai 2027, après son échéance (lundi 3 mai "
+        "2027), et la Métropole n'a pas accepté cette remédiation tardive : il n'y a pas été "
+        "remédié « dans le délai »"
+    )
+    assert note.render("en") == (
+        "Breach B1 was remedied on Tuesday 4 May 2027, after its deadline (Monday 3 May "
+        "2027), and the Métropole did not accept the late remedy: it was not remedied "
+        "« dans le délai »"
+    )
     assert indemnity_notes(facts(remedied_on=D(2027, 5, 4), accepted_late=True)) == ()
     assert indemnity_notes(facts()) == ()
     assert indemnity_notes(TerminationFacts(D(2027, 5, 4))) == ()
@@ -520,6 +666,90 @@ def test_the_facts_as_json() -> None:
     }
 
 
+def test_the_facts_of_a_late_remedy_not_accepted_are_said_in_full_in_both_languages() -> None:
+    # notice Fri 2 Apr 2027, thirty days until Mon 3 May 2027 included (module docstring);
+    # remedied Tue 4 May 2027, the day after: late, and the Métropole did not accept it
+    late = facts(remedied_on=D(2027, 5, 4))
+    assert [line.render("en") for line in late.describe()] == [
+        "Termination decided on Tuesday 4 May 2027 by the Métropole, ground: breach; in "
+        "effect from Tuesday 4 May 2027",
+        "Breach B1 — make the data available and transfer it (Art. 8): prevents the start "
+        "or the proper running of the experiment",
+        "Formal notice sent on Friday 2 April 2027; the thirty days ran until Monday 3 May "
+        "2027 (included)",
+        "Remedied late, on Tuesday 4 May 2027; the Métropole did not accept the late remedy",
+    ]
+    assert [plain(line.render("fr")) for line in late.describe()] == [
+        "Résiliation décidée le mardi 4 mai 2027 par la Métropole, motif : manquement ; "
+        "effet au mardi 4 mai 2027",
+        "Manquement B1 — mettre à disposition et transférer les données (Art. 8) : empêche "
+        "le démarrage ou le bon déroulé de l'expérimentation",
+        "Mise en demeure envoyée le vendredi 2 avril 2027 ; les trente jours ont couru "
+        "jusqu'au lundi 3 mai 2027 inclus",
+        "Réparé tardivement, le mardi 4 mai 2027 ; la Métropole n'a pas accepté la "
+        "remédiation tardive",
+    ]
+
+
+def test_a_breach_of_no_named_obligation_that_impedes_and_was_never_remedied_is_said() -> None:
+    # the same notice and thirty days (2 April – 3 May 2027), no obligation named, no remedy
+    unremedied = facts(obligation=None)
+    assert [line.render("en") for line in unremedied.describe()][1:] == [
+        "Breach B1: prevents the start or the proper running of the experiment",
+        "Formal notice sent on Friday 2 April 2027; the thirty days ran until Monday 3 May "
+        "2027 (included)",
+        "Not remedied",
+    ]
+    assert [plain(line.render("fr")) for line in unremedied.describe()][1:] == [
+        "Manquement B1 : empêche le démarrage ou le bon déroulé de l'expérimentation",
+        "Mise en demeure envoyée le vendredi 2 avril 2027 ; les trente jours ont couru "
+        "jusqu'au lundi 3 mai 2027 inclus",
+        "Non réparé",
+    ]
+
+
+def test_the_facts_of_a_late_remedy_not_accepted_as_json_keep_every_key_and_date() -> None:
+    # notice Fri 2 Apr 2027, deadline Mon 3 May 2027, remedied Tue 4 May 2027: late, not
+    # accepted, hence not remedied in time; decided and in effect on the date of the claim
+    assert facts(remedied_on=D(2027, 5, 4)).to_json() == {
+        "on": "2027-05-04",
+        "termination": {
+            "decided_on": "2027-05-04",
+            "takes_effect_on": "2027-05-04",
+            "ground": "breach",
+            "ground_label": "manquement",
+            "ground_label_en": "breach",
+            "by": "metropole",
+        },
+        "in_effect": True,
+        "breach": {
+            "breach": "B1",
+            "obligation": "share_data",
+            "obligation_label": "mettre à disposition et transférer les données",
+            "obligation_label_en": "make the data available and transfer it",
+            "impedes_experiment": True,
+            "notice_sent_on": "2027-04-02",
+            "remedy_deadline": "2027-05-03",
+            "remedied_on": "2027-05-04",
+            "late": True,
+            "accepted_late": False,
+            "remedied_in_time": False,
+        },
+    }
+
+
+def test_a_lateness_waived_for_a_remedy_in_time_is_not_said_accepted_in_the_json() -> None:
+    # remedied Sat 1 May 2027, before the deadline of Mon 3 May 2027: in time, so there was
+    # no lateness for the Métropole to accept, whatever accepted_late says
+    data = facts(remedied_on=D(2027, 5, 1), accepted_late=True).to_json()["breach"]
+    assert (data["remedied_on"], data["late"], data["accepted_late"]) == (
+        "2027-05-01",
+        False,
+        False,
+    )
+    assert data["remedied_in_time"] is True
+
+
 BAD_FACTS = [
     (lambda: DecidedTermination(D(2027, 5, 4), D(2027, 5, 3), Ground.BREACH), "takes_effect_on"),
     (lambda: DecidedTermination(D(2027, 5, 4), D(2027, 5, 4), "breach"), "ground"),
@@ -569,6 +799,73 @@ def test_facts_that_cannot_be_are_refused_naming_the_field(build: Any, field: st
     with pytest.raises(InvalidValue) as info:
         build()
     assert info.value.field == field
+
+
+# What a person stating impossible facts reads, in full: the field, what is wrong, and the
+# rule that says so (dates as given; a remedy deadline only with its formal notice, al. 2).
+REFUSED_FACTS = [
+    pytest.param(
+        lambda: DecidedTermination(D(2027, 5, 4), D(2027, 5, 3), Ground.BREACH),
+        "takes_effect_on: a termination decided on 2027-05-04 cannot take effect before, on "
+        "2027-05-03 (CE Ass., 25 juin 1948, Société du journal L'Aurore)",
+        id="a_termination_taking_effect_the_day_before_its_decision",
+    ),
+    pytest.param(
+        lambda: BreachFacts("B1", impedes_experiment=True, remedy_deadline=D(2027, 5, 3)),
+        "remedy_deadline: a formal notice and its remedy deadline go together: give both, or "
+        "neither (Art. 12 al. 2)",
+        id="a_deadline_without_its_formal_notice",
+    ),
+    pytest.param(
+        lambda: BreachFacts(
+            "B1",
+            impedes_experiment=True,
+            notice_sent_on=D(2027, 4, 2),
+            remedy_deadline=D(2027, 4, 1),
+        ),
+        "remedy_deadline: the remedy deadline (2027-04-01) comes before the formal notice "
+        "(2027-04-02) (Art. 12 al. 2)",
+        id="a_deadline_before_its_formal_notice",
+    ),
+    pytest.param(
+        lambda: TerminationFacts(D(2027, 5, 4), "breach"),
+        "termination: expected a DecidedTermination or None, got str",
+        id="a_termination_that_is_no_decided_termination",
+    ),
+    pytest.param(
+        lambda: TerminationFacts(
+            D(2027, 5, 4),
+            DecidedTermination(D(2027, 5, 4), D(2027, 5, 4), Ground.BREACH),
+            "B1",
+        ),
+        "breach: expected BreachFacts or None, got str",
+        id="a_breach_that_is_no_breach_facts",
+    ),
+    pytest.param(
+        lambda: TerminationFacts(
+            D(2027, 5, 4),
+            DecidedTermination(D(2027, 5, 4), D(2027, 5, 4), Ground.INTERRUPTION),
+            BreachFacts("B1", impedes_experiment=True),
+        ),
+        "breach: only a termination on ground breach, sanction or not_ready names a breach",
+        id="a_breach_named_by_an_interruption",
+    ),
+]
+
+
+@pytest.mark.parametrize(("build", "refusal"), REFUSED_FACTS)
+def test_impossible_facts_are_refused_saying_what_is_wrong(build: Any, refusal: str) -> None:
+    with pytest.raises(InvalidValue) as info:
+        build()
+    assert str(info.value) == refusal
+
+
+def test_a_remedy_deadline_on_the_day_of_the_notice_is_not_refused() -> None:
+    # only a deadline *before* its notice cannot be: other stated deadlines are taken as given
+    same_day = BreachFacts(
+        "B1", impedes_experiment=True, notice_sent_on=D(2027, 4, 2), remedy_deadline=D(2027, 4, 2)
+    )
+    assert same_day.to_json()["remedy_deadline"] == "2027-04-02"
 
 
 def test_a_termination_taking_effect_before_its_decision_cites_l_aurore() -> None:

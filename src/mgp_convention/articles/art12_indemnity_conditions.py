@@ -132,11 +132,6 @@ def _condition_json(condition: Condition) -> dict[str, Any]:
     }
 
 
-def _al3(words: str) -> Citation:
-    """A few words of Art. 12 al. 3 (verbatim, checked against the contract)."""
-    return Citation("Art. 12", "al. 3", words)
-
-
 #: The thirty days, in the words of al. 2.
 _THIRTY_DAYS = Citation(
     "Art. 12",
@@ -148,20 +143,26 @@ _IN_TIME = (
     "qu'il n'y a pas été remédié par le bénéficiaire dans le délai prévu à l'alinéa précédent"
 )
 
+# Each condition's words of Art. 12 al. 3 are verbatim (checked against the contract); the
+# citations are built here, not by a helper: code run only at import cannot be mutation-tested.
 _CONDITION = {
     condition.code: condition
     for condition in (
         Condition(
             ConditionCode.TERMINATION_IN_EFFECT,
             N_("a termination has taken effect on the date of the claim"),
-            _al3("En cas de résiliation unilatérale de la présente convention"),
+            Citation(
+                "Art. 12", "al. 3", "En cas de résiliation unilatérale de la présente convention"
+            ),
             CE_LAURORE,
         ),
         Condition(
             ConditionCode.BY_METROPOLE,
             N_("the termination is a unilateral decision of the Métropole"),
-            _al3(
-                "résiliation unilatérale de la présente convention par la Métropole du Grand Paris"
+            Citation(
+                "Art. 12",
+                "al. 3",
+                "résiliation unilatérale de la présente convention par la Métropole du Grand Paris",
             ),
         ),
         Condition(
@@ -170,31 +171,33 @@ _CONDITION = {
                 "it is for a breach by the beneficiary: ground breach, sanction (Art. 9) or "
                 "not ready on the planned date (Art. 5 al. 3)"
             ),
-            _al3("pour manquement du Bénéficiaire"),
+            Citation("Art. 12", "al. 3", "pour manquement du Bénéficiaire"),
         ),
         Condition(
             ConditionCode.BREACH_NAMED,
             N_("it names the breach it is for"),
-            _al3("pour manquement du Bénéficiaire, lorsque ce manquement"),
+            Citation("Art. 12", "al. 3", "pour manquement du Bénéficiaire, lorsque ce manquement"),
         ),
         Condition(
             ConditionCode.BREACH_IMPEDES,
             N_("that breach prevented the start or the proper running of the experiment"),
-            _al3(
+            Citation(
+                "Art. 12",
+                "al. 3",
                 "lorsque ce manquement a été de nature à empêcher le démarrage ou le bon "
-                "déroulé de l'expérimentation"
+                "déroulé de l'expérimentation",
             ),
         ),
         Condition(
             ConditionCode.NOTICE_SENT,
             N_("its formal notice (registered letter with acknowledgement of receipt) was sent"),
-            _al3("dans le délai prévu à l'alinéa précédent"),
+            Citation("Art. 12", "al. 3", "dans le délai prévu à l'alinéa précédent"),
             _THIRTY_DAYS,
         ),
         Condition(
             ConditionCode.PERIOD_RAN_OUT,
             N_("its thirty days ran out before the termination was decided"),
-            _al3(_IN_TIME),
+            Citation("Art. 12", "al. 3", _IN_TIME),
             _THIRTY_DAYS,
         ),
         Condition(
@@ -203,7 +206,7 @@ _CONDITION = {
                 "the beneficiary did not remedy it within the thirty days (a late remedy "
                 "the Métropole did not accept does not count)"
             ),
-            _al3(_IN_TIME),
+            Citation("Art. 12", "al. 3", _IN_TIME),
         ),
     )
 }
@@ -337,7 +340,7 @@ def _breach_unmet(breach: BreachFacts, decided_on: dt.date) -> list[UnmetConditi
                 breach=breach.label,
             )
         )
-    if breach.notice_sent_on is None or breach.remedy_deadline is None:
+    if breach.remedy_deadline is None:  # nor a formal notice: both, or neither
         found.append(
             _unmet(
                 ConditionCode.NOTICE_SENT,

@@ -221,7 +221,7 @@ class TerminationFacts:
         if breach is None:
             return (*lines, Message(N_("The termination names no breach")))
         lines.append(_breach_line(breach))
-        if breach.notice_sent_on is not None and breach.remedy_deadline is not None:
+        if breach.notice_sent_on is not None:  # its deadline too: both, or neither
             lines.append(
                 Message(
                     N_(
