@@ -52,6 +52,10 @@ Readings, where the text is silent:
 ['breach_impedes_experiment', 'formal_notice_sent']
 >>> print(unmet_conditions(sanction)[1].render("en"))
 no formal notice was sent for breach B1: its thirty days never started (Art. 12 al. 3)
+
+Why over 400 lines: the eight conditions of Art. 12 al. 3, each with the contract's
+words as its citation and its reason in French and English when unmet; one table, read
+by the indemnity, the documents and the report.
 """
 
 from __future__ import annotations
