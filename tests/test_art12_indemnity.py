@@ -1402,3 +1402,27 @@ def test_due_exactly_when_every_condition_holds(
     assert set(codes(the_facts)) == expected
     order = [c.code.value for c in CONDITIONS]
     assert codes(the_facts) == sorted(codes(the_facts), key=order.index)
+
+
+def test_the_public_json_of_an_item_a_step_and_a_decided_termination() -> None:
+    # The values another tool reads through their own `to_json()`: an item of the
+    # prejudice (its label and amount, two places), the first step of a claim
+    # (180,000.00 € ÷ 3 beneficiaries: the count comes first), and a termination
+    # decided on Tuesday 1 June 2027 taking effect on its notification, Thursday 3 June.
+    item = PrejudiceItem("frais de relance", "1500")
+    assert item.to_json() == {"label": "frais de relance", "amount": "1500.00"}
+    claim = claimable_amount(market_total_from_ttc("180000.00"), declared_count(3), (item,))
+    assert claim.steps[0].to_json() == {
+        "code": "beneficiaries",
+        "message": "Nombre de bénéficiaires ayant contractualisé : 3, le nombre déclaré",
+        "message_en": "Number of beneficiaries that contracted: 3, the number declared",
+    }
+    decided = DecidedTermination(D(2027, 6, 1), D(2027, 6, 3), Ground.BREACH)
+    assert decided.to_json() == {
+        "decided_on": "2027-06-01",
+        "takes_effect_on": "2027-06-03",
+        "ground": "breach",
+        "ground_label": "manquement",
+        "ground_label_en": "breach",
+        "by": "metropole",
+    }

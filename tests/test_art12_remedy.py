@@ -924,3 +924,13 @@ def test_a_period_past_year_9999_reads_in_full(
         remedy_deadline(sent, options)
     assert info.value.render("fr") == french
     assert info.value.render("en") == english
+
+
+def test_a_skipped_day_as_json_names_the_day_and_why() -> None:
+    # A letter sent on Thursday 31 December 2026: the 30th day is Saturday 30 January
+    # 2027, then Sunday 31 January, both skipped; the deadline is Monday 1 February.
+    skipped = remedy_deadline(dt.date(2026, 12, 31)).skipped
+    assert [day.to_json() for day in skipped] == [
+        {"date": "2027-01-30", "reason": "samedi", "reason_en": "Saturday"},
+        {"date": "2027-01-31", "reason": "dimanche", "reason_en": "Sunday"},
+    ]
