@@ -584,3 +584,14 @@ def test_an_amount_that_is_not_plain_digits_is_refused_with_the_text_typed() -> 
             f"items[0].amount: {typed!r} n'est pas un montant simple : écrivez des chiffres, "
             'avec au besoin un point, par ex. "1000.00"'
         )
+
+
+def test_a_split_into_something_that_is_not_a_count_nor_labels_is_refused() -> None:
+    # A caller's mistake (a float, nothing): the package's error, naming `parts`.
+    for parts, kind in ((3.0, "float"), (None, "NoneType")):
+        with pytest.raises(MoneyError) as caught:
+            split_exact(Decimal("100"), parts)  # type: ignore[arg-type]
+        assert caught.value.field == "parts"
+        assert caught.value.render("en") == (
+            f"parts: expected a number of shares (int) or a list of labels, got {kind}"
+        )
