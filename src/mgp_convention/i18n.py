@@ -142,6 +142,15 @@ class Labelled(Protocol):
         ...  # pragma: no cover - a protocol
 
 
+@runtime_checkable
+class Said(Protocol):
+    """A value that says itself in each language (an error of the package, a problem)."""
+
+    def render(self, lang: Lang) -> str:
+        """The text in ``lang``."""
+        ...  # pragma: no cover - a protocol
+
+
 def _shown(value: Any, lang: Lang) -> Any:
     """A parameter of a message as it is said in ``lang``."""
     if isinstance(value, Message):
@@ -156,6 +165,8 @@ def _shown(value: Any, lang: Lang) -> Any:
         return format_amount(value, lang)
     if isinstance(value, int) and not isinstance(value, bool):
         return format_number(value, lang)
+    if isinstance(value, Said):
+        return value.render(lang)
     return value
 
 

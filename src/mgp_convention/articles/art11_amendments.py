@@ -30,7 +30,7 @@ the new end date, Monday 31 May 2027, comes before the amendment's own date, Tue
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import attrs
@@ -39,7 +39,7 @@ from mgp_convention.citations import Citation
 from mgp_convention.convention import Convention, Experiment, Market, coherence_problems
 from mgp_convention.errors import ConventionError
 from mgp_convention.events import Changes
-from mgp_convention.i18n import N_, Message
+from mgp_convention.i18n import N_, Lang, Message
 
 __all__ = ["ART11_AMENDMENT", "Terms", "amendment_acceptable"]
 
@@ -121,13 +121,23 @@ def amendment_acceptable(on: dt.date, terms: Terms, changes: Changes) -> Message
     try:
         amended = terms.amended(changes, on)
     except ConventionError as err:
-        return Message(N_("the amended terms are not coherent: {problems}"), {"problems": err.text})
+        # The error itself, so that it is said in the message's language.
+        return Message(N_("the amended terms are not coherent: {problems}"), {"problems": err})
     problems = coherence_problems(
         Convention, {"end_date": amended.end_date, "experiment": amended.experiment}
     )
     if problems:
         return Message(
-            N_("the amended terms are not coherent: {problems}"),
-            {"problems": "; ".join(str(p) for p in problems)},
+            N_("the amended terms are not coherent: {problems}"), {"problems": _Each(problems)}
         )
     return None
+
+
+@attrs.frozen
+class _Each:
+    """Problems said one after the other, each in the message's language."""
+
+    problems: Sequence[ConventionError]
+
+    def render(self, lang: Lang) -> str:
+        return "; ".join(problem.render(lang) for problem in self.problems)
