@@ -84,3 +84,25 @@ def test_an_amendment_that_breaks_a_rule_of_the_convention_says_which_in_each_la
 def test_an_amendment_that_keeps_the_convention_coherent_is_accepted() -> None:
     changes = Changes(end_date=dt.date(2028, 6, 30))
     assert amendment_acceptable(JUNE_1, Terms.of(example_convention()), changes) is None
+
+
+def test_every_rule_an_amendment_breaks_is_said_one_after_the_other() -> None:
+    # An amendment signed on Friday 15 January 2027 that ends the convention on 1 February
+    # 2027 breaks two rules of Art. 2 at once: the end comes before the planned start
+    # (1 March 2027) and before the evaluation deadline (31 December 2027).
+    refusal = amendment_acceptable(
+        dt.date(2027, 1, 15), Terms.of(example_convention()), Changes(end_date=dt.date(2027, 2, 1))
+    )
+    assert refusal is not None
+    assert refusal.render("en") == (
+        "the amended terms are not coherent: end_date: the end date (2027-02-01) comes before "
+        "the experiment's indicative start (2027-03-01) (Art. 2); "
+        "experiment.evaluation_deadline: the evaluation deadline (2027-12-31) comes after the "
+        "end date (2027-02-01) (Art. 2)"
+    )
+    assert refusal.render("fr") == (
+        "les clauses modifiées ne sont pas cohérentes : end_date: la date de fin (2027-02-01) "
+        "vient avant le début souhaité de l'expérimentation (2027-03-01) (Art. 2) ; "
+        "experiment.evaluation_deadline: la date limite du bilan (2027-12-31) vient après la "
+        "date de fin (2027-02-01) (Art. 2)"
+    )

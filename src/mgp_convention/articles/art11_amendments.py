@@ -140,4 +140,7 @@ class _Each:
     problems: Sequence[ConventionError]
 
     def render(self, lang: Lang) -> str:
-        return "; ".join(problem.render(lang) for problem in self.problems)
+        said, *more = (problem.render(lang) for problem in self.problems)
+        for next_one in more:  # « ; » takes a space before it in French
+            said = Message(N_("{said}; {more}"), {"said": said, "more": next_one}).render(lang)
+        return said
