@@ -65,6 +65,7 @@ __all__ = [
     "TERMINATION_TRIGGERS",
     "TIME_PASSES",
     "Trigger",
+    "event_label",
     "trigger_of",
 ]
 
@@ -114,3 +115,10 @@ class Trigger:
         if ground:
             return Message(_WORDS[kind], {"ground": Ground(ground)}).render(lang)
         return gettext_in(lang, _WORDS[self.name])
+
+
+def event_label(event: Event, lang: Lang) -> str:
+    """What kind of event ``event`` is, in words (« une mise en demeure »); its ``type``
+    when it runs no trigger."""
+    trigger = trigger_of(event)
+    return Trigger(trigger).label(lang) if trigger is not None else event.type

@@ -26,10 +26,10 @@ from mgp_convention.errors import (
 )
 from mgp_convention.events import BreachEvent, BreachRecorded, Event, Signature
 from mgp_convention.i18n import N_, Lang, lang_from_environment
-from mgp_convention.machine import Trigger, trigger_of
 from mgp_convention.next_step import NextStep, Urgency
 from mgp_convention.printable import printable, printable_path
 from mgp_convention.states import State
+from mgp_convention.triggers import event_label
 from mgp_convention.values import Status
 
 __all__ = [
@@ -46,9 +46,7 @@ __all__ = [
 
 def event_words(event: Event, lang: Lang) -> str:
     """The event in words: what it is, its date, and who or which breach it concerns."""
-    trigger = trigger_of(event)
-    what = Trigger(trigger).label(lang) if trigger is not None else event.type
-    text = say(lang, N_("{what} dated {on}"), what=what, on=event.on)
+    text = say(lang, N_("{what} dated {on}"), what=event_label(event, lang), on=event.on)
     if isinstance(event, Signature):
         text += say(lang, N_(" (by {party})"), party=event.party)
     elif isinstance(event, BreachRecorded) and event.breach is not None:

@@ -30,8 +30,8 @@ from mgp_convention.convention import SCHEMA_VERSION, Convention
 from mgp_convention.errors import ConventionError
 from mgp_convention.i18n import N_, Lang, Message
 from mgp_convention.lifecycle import Lifecycle
-from mgp_convention.machine import Trigger, trigger_of
 from mgp_convention.printable import printable, printable_path
+from mgp_convention.triggers import event_label
 
 
 def register(subparsers: argparse._SubParsersAction[Any]) -> None:
@@ -137,8 +137,7 @@ def future_events(convention: Convention, today: dt.date, lang: Lang, *, source:
     for index, event in enumerate(convention.events):
         if event.on <= today:
             continue
-        trigger = trigger_of(event)
-        what = Trigger(trigger).label(lang) if trigger is not None else event.type
+        what = event_label(event, lang)
         warning = Message(
             N_(
                 "warning: {file}: the event $.events[{index}] ({what}) is dated {on}, after today "

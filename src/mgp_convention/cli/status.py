@@ -21,9 +21,10 @@ from mgp_convention.events import WithdrawnEvent
 from mgp_convention.i18n import N_, Lang, Message, format_date
 from mgp_convention.io import unstructure
 from mgp_convention.lifecycle import Lifecycle
-from mgp_convention.machine import Trigger, trigger_of
+from mgp_convention.machine import Trigger
 from mgp_convention.printable import printable
 from mgp_convention.report_json import json_object
+from mgp_convention.triggers import event_label
 from mgp_convention.values import Breach, Status
 
 
@@ -173,8 +174,7 @@ def _withdrawn(withdrawn: Sequence[WithdrawnEvent], lang: Lang) -> Iterator[str]
         return
     yield _say(lang, N_("Events withdrawn (recorded by mistake, kept in the file):"))
     for taken in withdrawn:
-        trigger = trigger_of(taken.event)
-        what = Trigger(trigger).label(lang) if trigger is not None else taken.event.type
+        what = event_label(taken.event, lang)
         yield "  - " + _say(
             lang,
             N_(
@@ -293,8 +293,7 @@ def _advisories_and_pending(status: Status, lang: Lang) -> Iterator[str]:
     if status.pending:
         yield _say(lang, N_("Pending (dated after {on}, not applied):"), on=status.on)
         for pending in status.pending:
-            trigger = trigger_of(pending)
-            what = Trigger(trigger).label(lang) if trigger is not None else pending.type
+            what = event_label(pending, lang)
             yield "  - " + _say(lang, N_("{on}: {what}"), on=pending.on, what=what)
 
 
