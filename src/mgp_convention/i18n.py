@@ -28,7 +28,7 @@ the package shows a person goes through this module:
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import Any, Final, Protocol, runtime_checkable
 
@@ -70,6 +70,7 @@ __all__ = [
     "lang_from_environment",
     "ngettext_in",
     "render",
+    "semicolons",
 ]
 
 #: The Babel locale of each language: French of France, English with day-month order.
@@ -211,3 +212,15 @@ class Message:
 def render(text: Message | str, lang: Lang = DEFAULT_LANG) -> str:
     """``text`` in ``lang``: a :class:`Message` rendered, a plain string as it is."""
     return text.render(lang) if isinstance(text, Message) else text
+
+
+def semicolons(texts: Iterable[str], lang: Lang = DEFAULT_LANG) -> str:
+    """``texts`` one after the other, separated by « ; » (in French, with its space before).
+
+    >>> semicolons(["a", "b", "c"], "fr"), semicolons(["a", "b"], "en")
+    ('a ; b ; c', 'a; b')
+    """
+    said, *more = texts
+    for next_one in more:
+        said = Message(N_("{said}; {more}"), {"said": said, "more": next_one}).render(lang)
+    return said

@@ -39,7 +39,7 @@ from mgp_convention.citations import Citation
 from mgp_convention.convention import Convention, Experiment, Market, coherence_problems
 from mgp_convention.errors import ConventionError
 from mgp_convention.events import Changes
-from mgp_convention.i18n import N_, Lang, Message
+from mgp_convention.i18n import N_, Lang, Message, semicolons
 
 __all__ = ["ART11_AMENDMENT", "Terms", "amendment_acceptable"]
 
@@ -140,7 +140,4 @@ class _Each:
     problems: Sequence[ConventionError]
 
     def render(self, lang: Lang) -> str:
-        said, *more = (problem.render(lang) for problem in self.problems)
-        for next_one in more:  # « ; » takes a space before it in French
-            said = Message(N_("{said}; {more}"), {"said": said, "more": next_one}).render(lang)
-        return said
+        return semicolons((problem.render(lang) for problem in self.problems), lang)

@@ -34,7 +34,7 @@ from mgp_convention.events import (
     Party,
     TerminatedBy,
 )
-from mgp_convention.i18n import N_, Lang, gettext_in
+from mgp_convention.i18n import N_, Lang, gettext_in, semicolons
 from mgp_convention.parties import BodyKind
 
 __all__ = [
@@ -142,9 +142,12 @@ class Choices(Generic[E]):
     def listing(self, lang: Lang) -> str:
         """Every value in ``lang``: ``name (words)``, separated by ``;`` (« ; » in French,
         with its space before)."""
-        return (" ; " if lang == "fr" else "; ").join(
-            f"{self.name(member, lang)} ({gettext_in(lang, self.labels[member])})"
-            for member in self
+        return semicolons(
+            (
+                f"{self.name(member, lang)} ({gettext_in(lang, self.labels[member])})"
+                for member in self
+            ),
+            lang,
         )
 
     def names(self, lang: Lang) -> str:
