@@ -59,7 +59,6 @@ __all__ = [
     "about",
     "add_options",
     "flag_names",
-    "paragraphs",
     "print_lines",
     "quoted",
     "report_lines",
@@ -376,15 +375,6 @@ def wrap(text: str, indent: str = "", width: int = WIDTH, hang: str | None = Non
         break_on_hyphens=False,
     )
     return [line.replace(_GLUE, " ") for line in lines] or [indent.rstrip()]
-
-
-def paragraphs(text: str, width: int = WIDTH - 2) -> str:
-    """``text``'s paragraphs (separated by a blank line) filled to ``width`` columns, for
-    a ``--help`` printed as it is."""
-    return "\n\n".join(
-        textwrap.fill(" ".join(paragraph.split()), width=width, break_on_hyphens=False)
-        for paragraph in text.split("\n\n")
-    )
 
 
 def print_lines(lines: Sequence[str]) -> None:
