@@ -124,3 +124,30 @@ def test_the_strictest_reading_is_the_default() -> None:
     assert DEFAULT_SANCTION_OPTIONS.require_remedy_period is True
     with pytest.raises(ConventionError):
         SanctionOptions(require_remedy_period=1)  # type: ignore[arg-type]
+
+
+def test_a_refused_sanction_names_the_breach_it_is_about() -> None:
+    """Two breaches may be open at once: a refusal says which one it answers for, B2
+    here, whether a step of the hearing is missing or the thirty days of B2 still run
+    (Monday 3 May 2027 is its deadline, the day itself included)."""
+    common = {"remedied_on": None, "late": False, "accepted_late": False}
+    a_step_missing = sanction_refusal(
+        "B2",
+        D(2027, 5, 4),
+        steps={J: D(2027, 4, 20)},
+        notice_sent_on=SENT,
+        deadline=DEADLINE,
+        **common,
+    )
+    still_running = sanction_refusal(
+        "B2", DEADLINE, steps=BOTH, notice_sent_on=SENT, deadline=DEADLINE, **common
+    )
+    for refusal in (a_step_missing, still_running):
+        assert refusal is not None
+        assert refusal.params["breach"] == "B2"
+        assert "B2" in refusal.render("fr")
+        assert "B2" in refusal.render("en")
+    assert a_step_missing is not None
+    assert "représentants" in a_step_missing.render("fr")
+    assert still_running is not None
+    assert "3 mai 2027" in still_running.render("fr")
