@@ -15,11 +15,19 @@ Usage, from the repository root, with ``pip install -e ".[test]" mutmut``::
 Each run starts from a fresh ``mutants/`` copy of the working tree (a stale copy would
 test old sources). The survivors are listed by name; ``mutmut show NAME`` prints the
 change. Exit status 1 when the score is under ``--fail-under`` (95 %).
+
+mutmut names pytest's exit status 2 "check was interrupted by user". pytest also exits
+with 2 when a test module cannot be imported: a mutant that breaks the data a test
+module builds at import (``RemedyOptions(...)`` in a table of cases) does that. Such a
+mutant is counted as killed only after this script has imported its test modules again
+with the mutant on and seen them fail (:func:`breaks_collection`); otherwise it stays
+"interrupted", i.e. not killed.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import re
 import shutil
@@ -53,7 +61,8 @@ RULES = (
 _MODULE = re.compile(r"^(?P<module>[\w.]+?)\.x(?:ǁ|_)")
 _LINE = re.compile(r"^\s*(?P<name>\S+): (?P<status>.+)$")
 # A timeout is a mutant the tests noticed (it made them hang): it counts as killed.
-DETECTED = frozenset({"killed", "timeout"})
+DETECTED = frozenset({"killed", "timeout", "collection error"})
+INTERRUPTED = "check was interrupted by user"
 
 
 def dotted(module: str) -> str:
@@ -96,6 +105,35 @@ def results(modules: list[str]) -> dict[str, dict[str, str]]:
     return found
 
 
+def breaks_collection(mutant: str) -> bool:
+    """Whether the test modules of ``mutant`` fail to import with it on (pytest exits 2
+    with "errors during collection"), run as mutmut runs them, in ``mutants/``."""
+    stats = json.loads((ROOT / "mutants" / "mutmut-stats.json").read_text(encoding="utf-8"))
+    tests = stats["tests_by_mangled_function_name"].get(mutant.rsplit("__mutmut_", 1)[0], [])
+    files = sorted({test.split("::", 1)[0] for test in tests})
+    if not files:
+        return False
+    environment = {**os.environ, "MUTANT_UNDER_TEST": mutant, "PYTHONPATH": "src"}
+    command = [sys.executable, "-m", "pytest", "--collect-only", "-q", "--no-cov", *files]
+    done = subprocess.run(  # noqa: S603
+        command,
+        cwd=ROOT / "mutants",
+        env=environment,
+        text=True,
+        capture_output=True,
+        check=False,
+    )
+    return done.returncode == 2 and "errors during collection" in done.stdout
+
+
+def confirm_interruptions(found: dict[str, dict[str, str]]) -> None:
+    """Relabel each "interrupted" mutant whose test modules it breaks (see above)."""
+    for statuses in found.values():
+        for name, status in statuses.items():
+            if status == INTERRUPTED and breaks_collection(name):
+                statuses[name] = "collection error"
+
+
 def score(found: dict[str, dict[str, str]]) -> tuple[int, int]:
     """Print the table and the survivors; return (detected, total) over every module."""
     width = max(len(module) for module in found)
@@ -135,7 +173,9 @@ def main() -> int:
     if not options.report:
         seconds = run(modules, options.max_children)
         print(f"\nmutmut run: {seconds / 60:.1f} min wall time on {options.max_children} workers")
-    detected, total = score(results(modules))
+    found = results(modules)
+    confirm_interruptions(found)
+    detected, total = score(found)
     if total == 0:
         print("no mutants found: run without --report first")
         return 1
