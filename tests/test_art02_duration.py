@@ -58,6 +58,9 @@ def test_each_party_signs_once() -> None:
     refusal = signature_refusal(B, {B: D(2026, 11, 12)})
     assert refusal is not None
     assert refusal.params == {"party": B, "on": D(2026, 11, 12)}
+    # 12 November 2026 is a Thursday (29 November 2026, a Sunday, less 17 days).
+    assert refusal.render("fr") == "le bénéficiaire a déjà signé le jeudi 12 novembre 2026"
+    assert refusal.render("en") == "the beneficiary already signed on Thursday 12 November 2026"
 
 
 # (situation, the day asked, ended?) — end date Friday 31 March 2028
