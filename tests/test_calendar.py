@@ -425,14 +425,26 @@ def test_a_period_of_months_only_or_days_only_by_keyword() -> None:
 
 
 def test_a_period_past_year_9999_is_refused() -> None:
-    with pytest.raises(DateError, match="out of range") as info:
+    # One month from 15 December 9999 would end in January of year 10000.
+    with pytest.raises(DateError) as info:
         last_day_of_period(D(9999, 12, 15), 1)
     assert info.value.field == "months"
-    with pytest.raises(DateError, match="out of range") as info:
+    assert info.value.render("en") == "months: 9999-12-15 + 1 months is out of range"
+    assert info.value.render("fr") == (
+        "months: 9999-12-15 + 1 mois sort des dates qu'un calendrier connaît"
+    )
+    # Thirty days from 15 December 9999, that day counted as the first: 15 + 29 days.
+    with pytest.raises(DateError) as info:
         last_day_of_period(D(9999, 12, 15), 0, 30)
     assert info.value.field == "days"
-    with pytest.raises(DateError, match="out of range"):
+    assert info.value.render("en") == "days: 9999-12-15 + 29 days is out of range"
+    assert info.value.render("fr") == (
+        "days: 9999-12-15 + 29 jours sort des dates qu'un calendrier connaît"
+    )
+    # A month ending on 15 January of year 1 would start on 16 December of year 0.
+    with pytest.raises(DateError) as info:
         latest_first_day(D(1, 1, 15), 1)
+    assert info.value.render("en") == "months: 0001-01-16 + -1 months is out of range"
 
 
 def test_a_period_accepts_an_aware_datetime_and_refuses_a_naive_one() -> None:
