@@ -4,7 +4,7 @@ mutmut (configured in pyproject.toml, ``[tool.mutmut]``) changes the article mod
 the date arithmetic (``calendar.py``) and the money code (``money.py``) one small edit
 at a time, and runs the fast tests of the rules against each change; a change no test
 notices is a *survivor*. See docs/mutation-and-coverage.md. Not part of CI: a full
-run takes about 10 minutes on two cores.
+run takes about 70 minutes on two cores (an idle machine: see the docs).
 
 Usage, from the repository root, with ``pip install -e ".[test]" mutmut``::
 
