@@ -107,7 +107,7 @@ def results(modules: list[str]) -> dict[str, dict[str, str]]:
 
 def breaks_collection(mutant: str) -> bool:
     """Whether the test modules of ``mutant`` fail to import with it on (pytest exits 2
-    with "errors during collection"), run as mutmut runs them, in ``mutants/``."""
+    with "error(s) during collection"), run as mutmut runs them, in ``mutants/``."""
     stats = json.loads((ROOT / "mutants" / "mutmut-stats.json").read_text(encoding="utf-8"))
     tests = stats["tests_by_mangled_function_name"].get(mutant.rsplit("__mutmut_", 1)[0], [])
     files = sorted({test.split("::", 1)[0] for test in tests})
@@ -123,7 +123,9 @@ def breaks_collection(mutant: str) -> bool:
         capture_output=True,
         check=False,
     )
-    return done.returncode == 2 and "errors during collection" in done.stdout
+    # "Interrupted: 1 error during collection", or "2 errors".
+    collection_failed = re.search(r"\b\d+ errors? during collection", done.stdout)
+    return done.returncode == 2 and collection_failed is not None
 
 
 def confirm_interruptions(found: dict[str, dict[str, str]]) -> None:
