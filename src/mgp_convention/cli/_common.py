@@ -28,6 +28,7 @@ __all__ = [
     "EXIT_USAGE",
     "UsageError",
     "add_lang",
+    "add_on",
     "date_argument",
     "error_line",
     "error_text",
@@ -88,6 +89,15 @@ def add_lang(parser: argparse.ArgumentParser) -> None:
             "the language of the text: fr or en (default: MGP_CONVENTION_LANG, then "
             "LC_ALL, LC_MESSAGES, LANG; French when none says English)"
         ),
+    )
+
+
+def add_on(parser: argparse.ArgumentParser | argparse._ArgumentGroup, text: str) -> None:
+    """Add ``--on DATE``, a ``YYYY-MM-DD`` date (:func:`date_argument`). Its default is
+    ``None``: the command takes today in Europe/Paris when it runs, never at import.
+    ``text`` is the help, an ``N_`` text saying what the date is for."""
+    parser.add_argument(
+        "--on", type=date_argument, default=None, metavar=translate(N_("DATE")), help=text
     )
 
 

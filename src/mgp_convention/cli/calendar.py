@@ -15,7 +15,7 @@ from mgp_convention.cli._common import (
     EXIT_OK,
     UsageError,
     add_lang,
-    date_argument,
+    add_on,
     error_line,
     error_text,
     lang_of,
@@ -80,14 +80,9 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
         default=None,
         help=N_("the file to write (default: standard output)"),
     )
-    parser.add_argument(
-        "--on",
-        type=date_argument,
-        default=None,
-        metavar=translate(N_("DATE")),
-        help=N_(
-            "count the events dated up to that date, YYYY-MM-DD (default: today in Europe/Paris)"
-        ),
+    add_on(
+        parser,
+        N_("count the events dated up to that date, YYYY-MM-DD (default: today in Europe/Paris)"),
     )
     add_lang(parser)
     parser.set_defaults(run=_run)

@@ -18,7 +18,7 @@ from mgp_convention.cli._common import (
     EXIT_INVALID,
     EXIT_OK,
     add_lang,
-    date_argument,
+    add_on,
     error_line,
     lang_of,
     read_loaded,
@@ -59,12 +59,9 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
         nargs="+",
         help=N_("a convention file; '-' reads stdin"),
     )
-    parser.add_argument(
-        "--on",
-        type=date_argument,
-        default=None,
-        metavar=translate(N_("DATE")),
-        help=N_(
+    add_on(
+        parser,
+        N_(
             "the date taken as today for the warnings about events dated later, "
             "YYYY-MM-DD (default: today in Europe/Paris)"
         ),

@@ -20,7 +20,7 @@ from mgp_convention.cli._common import (
     EXIT_USAGE,
     UsageError,
     add_lang,
-    date_argument,
+    add_on,
     error_line,
     error_text,
     lang_of,
@@ -180,12 +180,9 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
         action="store_true",
         help=translate(N_("replace {file} if it exists"), file=out),
     )
-    parser.add_argument(
-        "--on",
-        type=date_argument,
-        default=None,
-        metavar=translate(N_("DATE")),
-        help=N_(
+    add_on(
+        parser,
+        N_(
             "the date of a letter, YYYY-MM-DD (default: today in Europe/Paris); not for the "
             "convention, whose terms are those of the file"
         ),

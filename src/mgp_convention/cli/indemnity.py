@@ -26,7 +26,7 @@ from typing import Any, Final
 
 from mgp_convention.articles.art12_beneficiaries import CountUntil
 from mgp_convention.articles.art12_indemnity_amount import PrejudiceItem
-from mgp_convention.cli._common import UsageError, add_lang, date_argument
+from mgp_convention.cli._common import UsageError, add_lang, add_on
 from mgp_convention.cli._parser import translate
 from mgp_convention.errors import InvalidValue
 from mgp_convention.i18n import N_, Message
@@ -125,13 +125,7 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
         default=None,
         help=N_("the convention file; '-' reads stdin"),
     )
-    from_file.add_argument(
-        "--on",
-        type=date_argument,
-        default=None,
-        metavar=translate(N_("DATE")),
-        help=N_("the date of the claim, YYYY-MM-DD (default: today in Europe/Paris)"),
-    )
+    add_on(from_file, N_("the date of the claim, YYYY-MM-DD (default: today in Europe/Paris)"))
     from_file.add_argument(
         "--portfolio",
         metavar=translate(N_("DIR")),

@@ -42,7 +42,7 @@ from mgp_convention.cli._common import (
     EXIT_OK,
     UsageError,
     add_lang,
-    date_argument,
+    add_on,
     error_line,
     error_text,
     lang_of,
@@ -131,13 +131,7 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
     parser.add_argument(
         "folder", metavar=translate(N_("DIR")), help=N_("the folder of convention files")
     )
-    parser.add_argument(
-        "--on",
-        type=date_argument,
-        default=None,
-        metavar=translate(N_("DATE")),
-        help=N_("the date to evaluate, YYYY-MM-DD (default: today in Europe/Paris)"),
-    )
+    add_on(parser, N_("the date to evaluate, YYYY-MM-DD (default: today in Europe/Paris)"))
     selection = parser.add_argument_group(N_("filters (each one narrows the list)"))
     selection.add_argument(
         "--overdue",

@@ -14,7 +14,7 @@ from mgp_convention.cli._common import (
     EXIT_OK,
     UsageError,
     add_lang,
-    date_argument,
+    add_on,
     error_line,
     error_text,
     lang_of,
@@ -83,13 +83,7 @@ def add_output(parser: argparse.ArgumentParser, *, suffix: str, default: str) ->
         ),
     )
     parser.add_argument("--force", action="store_true", help=N_("replace the output if it exists"))
-    parser.add_argument(
-        "--on",
-        type=date_argument,
-        default=None,
-        metavar=translate(N_("DATE")),
-        help=N_("the date to evaluate, YYYY-MM-DD (default: today in Europe/Paris)"),
-    )
+    add_on(parser, N_("the date to evaluate, YYYY-MM-DD (default: today in Europe/Paris)"))
     add_lang(parser)
 
 

@@ -10,7 +10,7 @@ from typing import Any
 from mgp_convention.cli._common import (
     EXIT_OK,
     add_lang,
-    date_argument,
+    add_on,
     lang_of,
     print_json,
     read_convention,
@@ -46,13 +46,7 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
     parser.add_argument(
         "file", metavar=translate(N_("FILE")), help=N_("the convention file; '-' reads stdin")
     )
-    parser.add_argument(
-        "--on",
-        type=date_argument,
-        default=None,
-        metavar=translate(N_("DATE")),
-        help=N_("the date to evaluate, YYYY-MM-DD (default: today in Europe/Paris)"),
-    )
+    add_on(parser, N_("the date to evaluate, YYYY-MM-DD (default: today in Europe/Paris)"))
     parser.add_argument(
         "--json",
         action="store_true",
