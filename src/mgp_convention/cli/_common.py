@@ -11,6 +11,8 @@ import argparse
 import datetime as dt
 import json
 import sys
+from collections.abc import Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
 from mgp_convention import today_in_paris
@@ -18,7 +20,7 @@ from mgp_convention.cli._parser import translate
 from mgp_convention.convention import Convention
 from mgp_convention.errors import ConventionError, LoadError
 from mgp_convention.files import read_stream
-from mgp_convention.i18n import LANGS, N_, Lang, Message, lang_from_environment
+from mgp_convention.i18n import LANGS, N_, NP_, Lang, Message, lang_from_environment
 from mgp_convention.io import LoadedFile, read_file, read_text
 from mgp_convention.printable import printable, printable_path
 
@@ -30,6 +32,7 @@ __all__ = [
     "add_lang",
     "add_on",
     "date_argument",
+    "duplicate_lines",
     "error_line",
     "error_text",
     "lang_of",
@@ -99,6 +102,26 @@ def add_on(parser: argparse.ArgumentParser | argparse._ArgumentGroup, text: str)
     parser.add_argument(
         "--on", type=date_argument, default=None, metavar=translate(N_("DATE")), help=text
     )
+
+
+def duplicate_lines(duplicates: Mapping[str, Sequence[Path]], lang: Lang) -> list[str]:
+    """One line per reference held by several files of a folder, in ``lang``, as text
+    (:mod:`mgp_convention.printable`): « 2 fichiers portent la référence … : a, b »."""
+    return [
+        Message.counted(
+            NP_(
+                "{count} file holds the reference {reference}: {files}",
+                "{count} files hold the reference {reference}: {files}",
+            ),
+            "count",
+            {
+                "count": len(files),
+                "reference": printable(reference),
+                "files": ", ".join(printable_path(file) for file in files),
+            },
+        ).render(lang)
+        for reference, files in duplicates.items()
+    ]
 
 
 def lang_of(args: argparse.Namespace) -> Lang:

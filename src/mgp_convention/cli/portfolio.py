@@ -43,6 +43,7 @@ from mgp_convention.cli._common import (
     UsageError,
     add_lang,
     add_on,
+    duplicate_lines,
     error_line,
     error_text,
     lang_of,
@@ -344,26 +345,8 @@ def _say_problems(result: Portfolio, lang: Lang) -> None:
     """The files that could not be used, and the references held twice, on stderr."""
     for failure in result.failures:
         report(LoadError(failure.problems), source=str(failure.file), lang=lang)
-    for text in _duplicate_lines(result, lang):
+    for text in duplicate_lines(result.duplicates, lang):
         error_line(error_text(text, lang))
-
-
-def _duplicate_lines(result: Portfolio, lang: Lang) -> list[str]:
-    return [
-        Message.counted(
-            NP_(
-                "{count} file holds the reference {reference}: {files}",
-                "{count} files hold the reference {reference}: {files}",
-            ),
-            "count",
-            {
-                "count": len(files),
-                "reference": printable(reference),
-                "files": ", ".join(printable_path(file) for file in files),
-            },
-        ).render(lang)
-        for reference, files in result.duplicates.items()
-    ]
 
 
 # --- the table -------------------------------------------------------------------------------
@@ -443,7 +426,9 @@ def _legend(lang: Lang) -> str:
 def _problem_texts(result: Portfolio, lang: Lang) -> list[Any]:
     from rich.text import Text  # noqa: PLC0415 - only the table needs rich
 
-    texts: list[Any] = [Text(line, style="bold red") for line in _duplicate_lines(result, lang)]
+    texts: list[Any] = [
+        Text(line, style="bold red") for line in duplicate_lines(result.duplicates, lang)
+    ]
     if result.failures:
         heading = Message.counted(
             NP_("{count} file could not be used:", "{count} files could not be used:"),

@@ -15,14 +15,15 @@ from mgp_convention.cli._common import (
     UsageError,
     add_lang,
     add_on,
+    duplicate_lines,
     error_line,
     error_text,
     lang_of,
     today_in_paris,
 )
 from mgp_convention.cli._parser import translate
-from mgp_convention.i18n import N_, NP_, Lang, Message
-from mgp_convention.printable import printable, printable_path
+from mgp_convention.i18n import N_, Lang, Message
+from mgp_convention.printable import printable_path
 
 if TYPE_CHECKING:
     from mgp_convention.report.data import ReportData
@@ -144,20 +145,8 @@ def tell_failures(data: ReportData, lang: Lang) -> bool:
             where = f"{printable_path(failure.file)}: {problem.render(lang)}"
             error_line(error_text(where, lang))
     duplicates = data.portfolio.duplicates
-    for reference, files in duplicates.items():
-        said = Message.counted(
-            NP_(
-                "{count} file holds the reference {reference}: {files}",
-                "{count} files hold the reference {reference}: {files}",
-            ),
-            "count",
-            {
-                "count": len(files),
-                "reference": printable(reference),
-                "files": ", ".join(printable_path(file) for file in files),
-            },
-        )
-        error_line(error_text(said.render(lang), lang))
+    for text in duplicate_lines(duplicates, lang):
+        error_line(error_text(text, lang))
     return bool(data.failures or duplicates)
 
 
