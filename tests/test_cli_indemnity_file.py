@@ -29,7 +29,7 @@ from typing import Any
 import attrs
 import pytest
 
-from mgp_convention.cli import _indemnity_file, main
+from mgp_convention.cli import _common, main
 from mgp_convention.convention import Convention
 from mgp_convention.events import (
     AmendmentSigned,
@@ -180,7 +180,7 @@ def test_on_defaults_to_today_in_paris(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # "today" is 23 July 2026: the day after the deadline, the day before the termination
-    monkeypatch.setattr(_indemnity_file, "today_in_paris", lambda: dt.date(2026, 7, 23))
+    monkeypatch.setattr(_common, "today_in_paris", lambda: dt.date(2026, 7, 23))
     data = run_json(capsys, str(RIVEBELLE))
     assert data["on"] == "2026-07-23"
     assert (data["due"], unmet(data)) == (False, ["termination_in_effect"])

@@ -377,7 +377,7 @@ def test_on_defaults_to_today_in_paris(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.setattr(
-        "mgp_convention.cli.portfolio.today_in_paris", lambda: dt.date(2026, 12, 28)
+        "mgp_convention.cli._common.today_in_paris", lambda: dt.date(2026, 12, 28)
     )
     _, out, _ = run(capsys, str(EXAMPLES), "--json")
     data = json.loads(out)

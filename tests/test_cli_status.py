@@ -127,7 +127,7 @@ def test_status_json_nulls(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
 def test_status_on_defaults_to_today_in_paris(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("mgp_convention.cli.status.today_in_paris", lambda: dt.date(2028, 4, 1))
+    monkeypatch.setattr("mgp_convention.cli._common.today_in_paris", lambda: dt.date(2028, 4, 1))
     assert main(["status", write(tmp_path, *EXAMPLE.events), "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert (data["on"], data["state"]) == ("2028-04-01", "ended")  # the day after the end date

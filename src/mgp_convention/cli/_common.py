@@ -36,6 +36,7 @@ __all__ = [
     "error_line",
     "error_text",
     "lang_of",
+    "on_or_today",
     "print_json",
     "read_convention",
     "read_loaded",
@@ -102,6 +103,12 @@ def add_on(parser: argparse.ArgumentParser | argparse._ArgumentGroup, text: str)
     parser.add_argument(
         "--on", type=date_argument, default=None, metavar=translate(N_("DATE")), help=text
     )
+
+
+def on_or_today(args: argparse.Namespace) -> dt.date:
+    """The date given with ``--on`` (:func:`add_on`), or today in Europe/Paris."""
+    on: dt.date | None = args.on
+    return on if on is not None else today_in_paris()
 
 
 def duplicate_lines(duplicates: Mapping[str, Sequence[Path]], lang: Lang) -> list[str]:

@@ -36,9 +36,9 @@ from mgp_convention.cli._common import (
     EXIT_OK,
     error_line,
     lang_of,
+    on_or_today,
     print_json,
     read_convention,
-    today_in_paris,
 )
 from mgp_convention.convention import Convention
 from mgp_convention.errors import ConventionError, LoadError
@@ -113,7 +113,7 @@ def run(args: argparse.Namespace, items: tuple[PrejudiceItem, ...]) -> int:
 def read_claim(args: argparse.Namespace, items: tuple[PrejudiceItem, ...]) -> Claim:
     """The claim of ``args.file`` on ``args.on``; a :class:`ConventionError` for an
     invalid file, a refused event or a missing folder."""
-    on: dt.date = args.on if args.on is not None else today_in_paris()
+    on = on_or_today(args)
     convention = read_convention(args.file, lang_of(args))
     lifecycle = Lifecycle.from_convention(convention)
     terms = lifecycle.terms_on(on)

@@ -19,8 +19,8 @@ from mgp_convention.cli._common import (
     error_line,
     error_text,
     lang_of,
+    on_or_today,
     report,
-    today_in_paris,
 )
 from mgp_convention.cli._parser import translate
 from mgp_convention.errors import ConventionError
@@ -158,7 +158,7 @@ class _Export:
 
 def _run(args: argparse.Namespace) -> int:
     lang = lang_of(args)
-    on = args.on if args.on is not None else today_in_paris()
+    on = on_or_today(args)
     stamp = export_time()
     export = _Export(Path(args.source), lang)
     pieces = iter_ical(export, on, stamp=stamp, lang=lang)

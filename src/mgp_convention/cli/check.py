@@ -21,9 +21,9 @@ from mgp_convention.cli._common import (
     add_on,
     error_line,
     lang_of,
+    on_or_today,
     read_loaded,
     report,
-    today_in_paris,
 )
 from mgp_convention.cli._parser import translate
 from mgp_convention.convention import SCHEMA_VERSION, Convention
@@ -72,7 +72,7 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
 
 def _run(args: argparse.Namespace) -> int:
     lang = lang_of(args)
-    today = args.on if args.on is not None else today_in_paris()
+    today = on_or_today(args)
     code = EXIT_OK
     for name in args.files:
         try:

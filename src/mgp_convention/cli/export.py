@@ -7,10 +7,9 @@ import argparse
 import sys
 from typing import Any, Final
 
-from mgp_convention.cli._common import EXIT_INVALID, EXIT_OK, UsageError, lang_of
+from mgp_convention.cli._common import EXIT_INVALID, EXIT_OK, UsageError, lang_of, on_or_today
 from mgp_convention.cli.report import (
     add_output,
-    evaluation_date,
     folder_of,
     output_path,
     tell_failures,
@@ -63,7 +62,7 @@ def _run(args: argparse.Namespace) -> int:
     from mgp_convention.report.sheet import workbook  # noqa: PLC0415
 
     folder = folder_of(args)
-    on = evaluation_date(args)
+    on = on_or_today(args)
     lang = lang_of(args)
     path = output_path(args, f"portefeuille-{on.isoformat()}.xlsx")
     if path is None and sys.stdout.isatty():

@@ -47,9 +47,9 @@ from mgp_convention.cli._common import (
     error_line,
     error_text,
     lang_of,
+    on_or_today,
     print_json,
     report,
-    today_in_paris,
 )
 from mgp_convention.cli._parser import translate
 from mgp_convention.errors import LoadError
@@ -269,7 +269,7 @@ def _filters(args: argparse.Namespace) -> Filters:
 def _run(args: argparse.Namespace) -> int:
     lang = lang_of(args)
     filters = _filters(args)
-    on = args.on if args.on is not None else today_in_paris()
+    on = on_or_today(args)
     result = portfolio(args.folder, on)
     rows = [row for row in result.rows if filters.keeps(row, on)]
     if args.json:

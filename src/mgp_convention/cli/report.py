@@ -4,7 +4,6 @@ portfolio as one HTML page that opens anywhere."""
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
@@ -19,7 +18,7 @@ from mgp_convention.cli._common import (
     error_line,
     error_text,
     lang_of,
-    today_in_paris,
+    on_or_today,
 )
 from mgp_convention.cli._parser import translate
 from mgp_convention.i18n import N_, Lang, Message
@@ -160,18 +159,12 @@ def folder_of(args: argparse.Namespace) -> Path:
     return folder
 
 
-def evaluation_date(args: argparse.Namespace) -> dt.date:
-    """``--on``, or today in Europe/Paris."""
-    on: dt.date = args.on if args.on is not None else today_in_paris()
-    return on
-
-
 def _run(args: argparse.Namespace) -> int:
     from mgp_convention.report.data import report_data  # noqa: PLC0415 - when it runs
     from mgp_convention.report.page import html_bytes  # noqa: PLC0415
 
     folder = folder_of(args)
-    on = evaluation_date(args)
+    on = on_or_today(args)
     lang = lang_of(args)
     path = output_path(args, f"rapport-{on.isoformat()}.html")
     data = report_data(folder, on)

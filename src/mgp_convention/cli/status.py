@@ -12,9 +12,9 @@ from mgp_convention.cli._common import (
     add_lang,
     add_on,
     lang_of,
+    on_or_today,
     print_json,
     read_convention,
-    today_in_paris,
 )
 from mgp_convention.cli._parser import translate
 from mgp_convention.events import WithdrawnEvent
@@ -58,7 +58,7 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
 
 def _run(args: argparse.Namespace) -> int:
     convention = read_convention(args.file, lang_of(args))
-    on = args.on if args.on is not None else today_in_paris()
+    on = on_or_today(args)
     status = Lifecycle.from_convention(convention).status(on)
     if args.json:
         withdrawn = unstructure(convention)["withdrawn"]
