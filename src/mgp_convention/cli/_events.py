@@ -639,24 +639,19 @@ def build_event(
 # --- the help ---------------------------------------------------------------------------------
 
 
-def _flag(option: Option, lang: Lang) -> str:
-    """The option's flag in ``lang``: its French one in French, when it has one."""
-    return option.french if lang == "fr" and option.french else option.english
-
-
 def _option_line(field: Field, lang: Lang) -> str:
     option = field.option
     value = "" if option.kind == "flag" else " " + option.metavar(lang, values=True)
     if option.kind == "choice" and option.choices is not None and len(list(option.choices)) > 4:
         value = " " + gettext_in(lang, N_("{value} (below)")).format(value=option.metavar(lang))
     required = " " + gettext_in(lang, N_("(required)")) if field.required else ""
-    return f"{_flag(option, lang)}{value}{required}"
+    return f"{option.flag(lang)}{value}{required}"
 
 
 def _choices_lines(option: Option, lang: Lang) -> Iterator[str]:
     assert option.choices is not None  # noqa: S101 - a choice has its choices
     choices = option.choices
-    yield f"  {_flag(option, lang)}"
+    yield f"  {option.flag(lang)}"
     for member in choices:
         name = choices.name(member, lang)
         code = str(member.value)

@@ -118,12 +118,11 @@ class _Shown:
     option: Option
 
     def label(self, lang: Lang) -> str:
-        first, other = self.option.english, self.option.french
-        if other is None:
-            return first
-        if lang == "fr":
-            first, other = other, first
-        return f"{first} ({other})"
+        option = self.option
+        if option.french is None:
+            return option.english
+        other = option.english if lang == "fr" else option.french
+        return f"{option.flag(lang)} ({other})"
 
 
 @attrs.frozen
@@ -152,6 +151,10 @@ class Option:
         return (
             (self.english, self.french) if written is None else (self.english, self.french, written)
         )
+
+    def flag(self, lang: Lang) -> str:
+        """The option's flag in ``lang``: its French one in French, when it has one."""
+        return self.french if lang == "fr" and self.french else self.english
 
     @property
     def shown(self) -> _Shown:
