@@ -376,9 +376,7 @@ def test_two_files_with_one_reference_are_named_and_exit_1(
 def test_on_defaults_to_today_in_paris(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setattr(
-        "mgp_convention.cli._common.today_in_paris", lambda: dt.date(2026, 12, 28)
-    )
+    monkeypatch.setattr("mgp_convention.cli._common.today_in_paris", lambda: dt.date(2026, 12, 28))
     _, out, _ = run(capsys, str(EXAMPLES), "--json")
     data = json.loads(out)
     assert data["on"] == "2026-12-28"
